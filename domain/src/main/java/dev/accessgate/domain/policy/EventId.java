@@ -1,0 +1,21 @@
+package dev.accessgate.domain.policy;
+
+import dev.accessgate.domain.Text;
+
+/** The id of an event as its sender gave it (the CloudEvents {@code id}). */
+public record EventId(String value) implements Comparable<EventId> {
+
+    public EventId {
+        Text.identifier("id", value);
+    }
+
+    @Override
+    public int compareTo(EventId other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.accessgate.domain.policy;
+
+import dev.accessgate.domain.Text;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One object an app may be blocked from: a page, blogpost, whiteboard, database or issue.
+ * Product and type are lower case; the id is kept exactly as sent.
+ */
+public record ObjectRef(Product product, String type, String id) implements Comparable<ObjectRef> {
+
+    private static final Comparator<ObjectRef> ORDER = Comparator.comparing(ObjectRef::product)
+            .thenComparing(ObjectRef::type)
+            .thenComparing(ObjectRef::id);
+
+    public ObjectRef {
+        Objects.requireNonNull(product, "product");
+        type = Text.lowerIdentifier("type", type);
+        Text.identifier("id", id);
+    }
+
+    public static ObjectRef of(String product, String type, String id) {
+        return new ObjectRef(Product.of(product), type, id);
+    }
+
+    /** Product, then type, then id: the stable order of listings and batch writes. */
+    @Override
+    public int compareTo(ObjectRef other) {
+        return ORDER.compare(this, other);
+    }
+
+    @Override
+    public String toString() {
+        return product + "/" + type + "/" + id;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.accessgate.domain.policy;
+
+import dev.accessgate.domain.Text;
+
+/** A product such as {@code confluence} or {@code jira}; always lower case. */
+public record Product(String name) implements Comparable<Product> {
+
+    public static final Product CONFLUENCE = new Product("confluence");
+    public static final Product JIRA = new Product("jira");
+
+    public Product {
+        name = Text.lowerIdentifier("product", name);
+    }
+
+    public static Product of(String name) {
+        return new Product(name);
+    }
+
+    @Override
+    public int compareTo(Product other) {
+        return name.compareTo(other.name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}
