@@ -1,0 +1,2 @@
+/** Records that cross the ports in both directions: events as received and as stored. */
+package dev.accessgate.application.model;

@@ -1,0 +1,26 @@
+package dev.accessgate.application.port.out;
+
+import dev.accessgate.domain.policy.Block;
+import dev.accessgate.domain.policy.BlockedContainer;
+import dev.accessgate.domain.policy.BlockedObject;
+import dev.accessgate.domain.policy.ObjectRef;
+import dev.accessgate.domain.policy.WorkspaceId;
+import dev.accessgate.domain.policy.WorkspaceSummary;
+import java.util.List;
+import java.util.Optional;
+
+/** Read side of the access policy state as the store keeps it. */
+public interface BlockLedgerStore {
+
+    /** The block on an object, if it is blocked. */
+    Optional<Block> objectBlock(WorkspaceId workspace, ObjectRef object);
+
+    /** Every workspace with anything blocked, ordered by cloudId. */
+    List<WorkspaceSummary> workspaces();
+
+    /** Blocked containers of a workspace, ordered by product then id. */
+    List<BlockedContainer> containers(WorkspaceId workspace);
+
+    /** A page of blocked objects in {@link ObjectRef} order. */
+    List<BlockedObject> objects(WorkspaceId workspace, ObjectQuery query);
+}

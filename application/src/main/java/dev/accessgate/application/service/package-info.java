@@ -1,0 +1,2 @@
+/** Plain-class implementations of the use cases, wired by whoever hosts them. */
+package dev.accessgate.application.service;

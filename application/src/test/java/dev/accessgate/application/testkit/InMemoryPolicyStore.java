@@ -1,0 +1,92 @@
+package dev.accessgate.application.testkit;
+
+import dev.accessgate.application.model.Processing;
+import dev.accessgate.application.model.ReceivedEvent;
+import dev.accessgate.application.model.StoredEvent;
+import dev.accessgate.application.port.out.BlockLedgerStore;
+import dev.accessgate.application.port.out.EventStore;
+import dev.accessgate.application.port.out.ObjectQuery;
+import dev.accessgate.application.port.out.RecordOutcome;
+import dev.accessgate.domain.policy.AccessPolicyState;
+import dev.accessgate.domain.policy.ApplyOutcome;
+import dev.accessgate.domain.policy.Block;
+import dev.accessgate.domain.policy.BlockedContainer;
+import dev.accessgate.domain.policy.BlockedObject;
+import dev.accessgate.domain.policy.EventId;
+import dev.accessgate.domain.policy.ObjectRef;
+import dev.accessgate.domain.policy.WorkspaceId;
+import dev.accessgate.domain.policy.WorkspacePolicy;
+import dev.accessgate.domain.policy.WorkspaceSummary;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The outgoing storage ports over the domain's own {@link AccessPolicyState}: the simplest
+ * correct store, used by service tests and as the worked example for adapter authors.
+ */
+public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore {
+
+    private final AccessPolicyState state = new AccessPolicyState();
+    private final Map<EventId, StoredEvent> events = new HashMap<>();
+
+    @Override
+    public synchronized RecordOutcome record(ReceivedEvent event, Processing processing) {
+        StoredEvent existing = events.get(event.id());
+        if (existing != null) {
+            return existing.event().fingerprint().equals(event.fingerprint())
+                    ? new RecordOutcome.Duplicate(event.id())
+                    : new RecordOutcome.Conflict(event.id());
+        }
+        if (processing instanceof Processing.Applied applied) {
+            ApplyOutcome outcome = state.apply(applied.event());
+            int newlyBlocked = outcome instanceof ApplyOutcome.Applied a ? a.newlyBlocked() : 0;
+            events.put(event.id(), new StoredEvent(event, StoredEvent.Status.APPLIED,
+                    Optional.of(applied.event().workspace()), "applied"));
+            return new RecordOutcome.Recorded(event.id(), newlyBlocked);
+        }
+        Processing.Unprocessed unprocessed = (Processing.Unprocessed) processing;
+        events.put(event.id(), new StoredEvent(event, StoredEvent.Status.UNPROCESSED, Optional.empty(),
+                unprocessed.reason()));
+        return new RecordOutcome.Recorded(event.id(), 0);
+    }
+
+    @Override
+    public synchronized Optional<StoredEvent> find(EventId id) {
+        return Optional.ofNullable(events.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Block> objectBlock(WorkspaceId workspace, ObjectRef object) {
+        return state.workspace(workspace).flatMap(policy -> policy.objectBlock(object));
+    }
+
+    @Override
+    public synchronized List<WorkspaceSummary> workspaces() {
+        return state.workspaces().values().stream()
+                .map(p -> new WorkspaceSummary(p.workspace(), p.blockedObjects().size(), p.blockedContainers().size()))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<BlockedContainer> containers(WorkspaceId workspace) {
+        return state.workspace(workspace).map(WorkspacePolicy::blockedContainers).orElse(Map.of())
+                .entrySet().stream()
+                .map(e -> new BlockedContainer(e.getKey(), e.getValue()))
+                .sorted((a, b) -> a.container().compareTo(b.container()))
+                .toList();
+    }
+
+    @Override
+    public synchronized List<BlockedObject> objects(WorkspaceId workspace, ObjectQuery query) {
+        return state.workspace(workspace).map(WorkspacePolicy::blockedObjects).orElse(Map.of())
+                .entrySet().stream()
+                .filter(e -> query.selects(e.getKey()))
+                .filter(e -> query.after().map(after -> e.getKey().compareTo(after) > 0).orElse(true))
+                .sorted(Map.Entry.comparingByKey())
+                .limit(query.limit())
+                .map(e -> new BlockedObject(e.getKey(), e.getValue()))
+                .toList();
+    }
+}
