@@ -27,8 +27,18 @@ public final class Text {
                     field + " is longer than " + MAX_IDENTIFIER_LENGTH + " characters");
         }
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
                 throw DomainException.invalid(field, field + " must not contain control characters");
+            }
+            if (Character.isSurrogate(c)) {
+                boolean paired = Character.isHighSurrogate(c) && i + 1 < value.length()
+                        && Character.isLowSurrogate(value.charAt(i + 1));
+                if (!paired) {
+                    // Cannot be stored as UTF-8; JSON lets one through as a \uD800 escape.
+                    throw DomainException.invalid(field, field + " must not contain unpaired surrogates");
+                }
+                i++;
             }
         }
         return value;
@@ -37,5 +47,24 @@ public final class Text {
     /** As {@link #identifier} and lower-cased without locale surprises (Confluence = confluence). */
     public static String lowerIdentifier(String field, String value) {
         return identifier(field, value).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Compares by Unicode code point, which is also the byte order of UTF-8. Stores that sort
+     * text as UTF-8 bytes (SQLite, PostgreSQL with C collation) then agree with the domain.
+     */
+    public static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
     }
 }

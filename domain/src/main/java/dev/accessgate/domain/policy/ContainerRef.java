@@ -8,7 +8,7 @@ import java.util.Objects;
 public record ContainerRef(Product product, String id) implements Comparable<ContainerRef> {
 
     private static final Comparator<ContainerRef> ORDER =
-            Comparator.comparing(ContainerRef::product).thenComparing(ContainerRef::id);
+            Comparator.comparing(ContainerRef::product).thenComparing(ContainerRef::id, Text::compareCodePoints);
 
     public ContainerRef {
         Objects.requireNonNull(product, "product");

@@ -11,7 +11,7 @@ public record EventId(String value) implements Comparable<EventId> {
 
     @Override
     public int compareTo(EventId other) {
-        return value.compareTo(other.value);
+        return Text.compareCodePoints(value, other.value);
     }
 
     @Override

@@ -11,8 +11,8 @@ import java.util.Objects;
 public record ObjectRef(Product product, String type, String id) implements Comparable<ObjectRef> {
 
     private static final Comparator<ObjectRef> ORDER = Comparator.comparing(ObjectRef::product)
-            .thenComparing(ObjectRef::type)
-            .thenComparing(ObjectRef::id);
+            .thenComparing(ObjectRef::type, Text::compareCodePoints)
+            .thenComparing(ObjectRef::id, Text::compareCodePoints);
 
     public ObjectRef {
         Objects.requireNonNull(product, "product");

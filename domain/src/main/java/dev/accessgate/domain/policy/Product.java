@@ -18,7 +18,7 @@ public record Product(String name) implements Comparable<Product> {
 
     @Override
     public int compareTo(Product other) {
-        return name.compareTo(other.name);
+        return Text.compareCodePoints(name, other.name);
     }
 
     @Override

@@ -11,7 +11,7 @@ public record WorkspaceId(String cloudId) implements Comparable<WorkspaceId> {
 
     @Override
     public int compareTo(WorkspaceId other) {
-        return cloudId.compareTo(other.cloudId);
+        return Text.compareCodePoints(cloudId, other.cloudId);
     }
 
     @Override
