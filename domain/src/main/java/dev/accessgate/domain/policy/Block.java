@@ -14,7 +14,7 @@ import java.util.Objects;
  */
 public record Block(Instant at, EventId eventId) {
 
-    /** Earliest event time accepted; also keeps times storable as epoch nanoseconds. */
+    /** Earliest event time accepted; with {@link #LATEST}, keeps times storable as 64-bit epoch nanoseconds. */
     public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
     /** Latest event time accepted. */
     public static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
@@ -38,14 +38,5 @@ public record Block(Instant at, EventId eventId) {
     /** The block that wins of the two (see {@link #precedes}). */
     public static Block earliest(Block a, Block b) {
         return b.precedes(a) ? b : a;
-    }
-
-    /** Event time as epoch nanoseconds, exact for every accepted time. */
-    public long epochNanos() {
-        return Math.addExact(Math.multiplyExact(at.getEpochSecond(), 1_000_000_000L), at.getNano());
-    }
-
-    public static Instant fromEpochNanos(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 }

@@ -1,0 +1,141 @@
+package dev.accessgate.adapters.persistence.sqlite;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.accessgate.application.port.out.StoreException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+import org.flywaydb.core.Flyway;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * One SQLite file: migrated on open, written by one thread at a time, read by a pool.
+ * Writers are serialised here rather than by SQLite's busy timeout, so they queue fairly
+ * instead of spinning; the busy timeout remains for other processes holding the file.
+ */
+public final class SqliteDatabase implements AutoCloseable {
+
+    /** A unit of work on one connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    private final HikariDataSource pool;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final Path file;
+
+    private SqliteDatabase(Path file, HikariDataSource pool) {
+        this.file = file;
+        this.pool = pool;
+    }
+
+    /** Opens (creating if needed) and migrates the database. */
+    public static SqliteDatabase open(SqliteSettings settings) {
+        Path file = settings.file().toAbsolutePath();
+        try {
+            Files.createDirectories(file.getParent());
+        } catch (java.io.IOException e) {
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "cannot create the directory of " + file, e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(settings.synchronous().name()));
+        config.setBusyTimeout(5_000);
+        config.enforceForeignKeys(true);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource sqlite = new SQLiteDataSource(config);
+        sqlite.setUrl("jdbc:sqlite:" + file);
+
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(sqlite);
+        hikari.setPoolName("accessgate-sqlite");
+        hikari.setMaximumPoolSize(settings.readers() + 1);
+        hikari.setMinimumIdle(1);
+        hikari.setConnectionTimeout(10_000);
+        HikariDataSource pool;
+        try {
+            pool = new HikariDataSource(hikari);
+        } catch (RuntimeException e) {
+            throw new StoreException(StoreException.Kind.UNAVAILABLE, "cannot open " + file + ": " + e.getMessage(), e);
+        }
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration/sqlite")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            pool.close();
+            throw new StoreException(StoreException.Kind.FAILED, "cannot migrate " + file + ": " + e.getMessage(), e);
+        }
+        return new SqliteDatabase(file, pool);
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} in one write transaction; commits if it returns, rolls back if it throws. */
+    public <T> T write(Work<T> work) {
+        writeLock.lock();
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw translate(e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** Runs {@code work} outside any write transaction. */
+    public <T> T read(Work<T> work) {
+        try (Connection connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection connection, Exception cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollback) {
+            cause.addSuppressed(rollback);
+        }
+    }
+
+    /** Faults that may clear by themselves: busy, locked, I/O error, disk full, read-only, cannot open. */
+    private static final Set<Integer> TRANSIENT = Set.of(SQLiteErrorCode.SQLITE_BUSY.code,
+            SQLiteErrorCode.SQLITE_LOCKED.code, SQLiteErrorCode.SQLITE_IOERR.code, SQLiteErrorCode.SQLITE_FULL.code,
+            SQLiteErrorCode.SQLITE_READONLY.code, SQLiteErrorCode.SQLITE_CANTOPEN.code);
+
+    static StoreException translate(SQLException e) {
+        boolean transientFault = e instanceof SQLiteException sqlite
+                ? TRANSIENT.contains(sqlite.getResultCode().code & 0xFF) // extended code -> primary code
+                : e instanceof java.sql.SQLTransientException; // e.g. the pool timed out
+        return new StoreException(transientFault ? StoreException.Kind.UNAVAILABLE : StoreException.Kind.FAILED,
+                "SQLite: " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+
+}
