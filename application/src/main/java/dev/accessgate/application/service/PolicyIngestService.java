@@ -1,6 +1,5 @@
 package dev.accessgate.application.service;
 
-import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.port.in.IngestPolicyEventCommand;
 import dev.accessgate.application.port.in.IngestPolicyEventUseCase;
 import dev.accessgate.application.port.in.IngestResult;
@@ -19,7 +18,7 @@ public final class PolicyIngestService implements IngestPolicyEventUseCase {
 
     @Override
     public IngestResult ingest(IngestPolicyEventCommand command) {
-        RecordOutcome outcome = events.record(command.received(), new Processing.Applied(command.event()));
+        RecordOutcome outcome = events.record(command.received(), command.processing());
         if (outcome instanceof RecordOutcome.Recorded recorded) {
             return new IngestResult.Accepted(recorded.eventId(), recorded.newlyBlocked());
         }

@@ -4,6 +4,7 @@ import static dev.accessgate.application.testkit.TestEvents.objectsBlocked;
 import static dev.accessgate.application.testkit.TestEvents.received;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.port.in.IngestPolicyEventCommand;
 import dev.accessgate.application.port.in.IngestResult;
 import dev.accessgate.application.testkit.InMemoryPolicyStore;
@@ -27,11 +28,11 @@ class PolicyIngestServiceTest {
         ObjectsBlocked event = objectsBlocked("e1", "abc", t, List.of(ObjectRef.of("jira", "issue", "1")));
         ObjectsBlocked other = objectsBlocked("e1", "abc", t, List.of(ObjectRef.of("jira", "issue", "2")));
 
-        assertThat(ingest.ingest(new IngestPolicyEventCommand(received(event), event)))
+        assertThat(ingest.ingest(new IngestPolicyEventCommand(received(event), new Processing.Applied(event))))
                 .isEqualTo(new IngestResult.Accepted(new EventId("e1"), 1));
-        assertThat(ingest.ingest(new IngestPolicyEventCommand(received(event), event)))
+        assertThat(ingest.ingest(new IngestPolicyEventCommand(received(event), new Processing.Applied(event))))
                 .isEqualTo(new IngestResult.AlreadyReceived(new EventId("e1")));
-        assertThat(ingest.ingest(new IngestPolicyEventCommand(received(other), other)))
+        assertThat(ingest.ingest(new IngestPolicyEventCommand(received(other), new Processing.Applied(other))))
                 .isEqualTo(new IngestResult.IdConflict(new EventId("e1")));
 
         assertThat(query.objectBlock(new WorkspaceId("abc"), ObjectRef.of("jira", "issue", "1"))).isPresent();

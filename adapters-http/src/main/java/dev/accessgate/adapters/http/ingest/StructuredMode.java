@@ -1,0 +1,49 @@
+package dev.accessgate.adapters.http.ingest;
+
+import dev.accessgate.adapters.http.json.JsonTreeReader;
+import dev.accessgate.adapters.http.problem.ProblemException;
+import dev.accessgate.adapters.http.problem.Violation;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** CloudEvents structured content mode: the body is the whole event as JSON. */
+final class StructuredMode {
+
+    private static final Set<String> CORE = Set.of("specversion", "id", "source", "type", "time", "data",
+            "datacontenttype", "dataschema", "subject", "data_base64");
+
+    private StructuredMode() {
+    }
+
+    static InboundEvent read(byte[] body) {
+        Object root = JsonTreeReader.read(body);
+        if (!(root instanceof Map<?, ?> event)) {
+            throw ProblemException.at(ProblemException.Kind.INVALID_EVENT, "", "the event must be a JSON object");
+        }
+        List<Violation> violations = new ArrayList<>();
+        Attributes.specVersion(event.get("specversion"), "/specversion", violations);
+        String id = Attributes.requiredText(event.get("id"), "/id", violations);
+        String source = Attributes.uriReference(event.get("source"), "/source", violations);
+        String type = Attributes.requiredText(event.get("type"), "/type", violations);
+        Instant time = Attributes.time(event.get("time"), "/time", violations);
+        if (event.containsKey("data_base64")) {
+            violations.add(new Violation("/data_base64", "binary data is not accepted; send JSON data"));
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        event.forEach((name, value) -> {
+            if (!CORE.contains((String) name)) {
+                extensions.put((String) name, value);
+            }
+        });
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalidEvent(violations);
+        }
+        return new InboundEvent(id, source, type, time, event.get("data"), extensions, "structured",
+                new String(body, StandardCharsets.UTF_8));
+    }
+}

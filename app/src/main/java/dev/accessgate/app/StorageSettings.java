@@ -1,0 +1,42 @@
+package dev.accessgate.app;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+
+/**
+ * {@code accessgate.*} storage settings. Each has a default and an environment variable
+ * (see application.yml and docs/operations.md).
+ */
+@ConfigurationProperties("accessgate")
+final class StorageSettings {
+
+    /** SQLite file ({@code ACCESSGATE_DB}). */
+    private String db = "./accessgate.db";
+    /** {@code FULL} or {@code NORMAL} ({@code ACCESSGATE_SQLITE_SYNCHRONOUS}). */
+    private String sqliteSynchronous = "FULL";
+    /** Read connections ({@code ACCESSGATE_SQLITE_READERS}). */
+    private int sqliteReaders = 4;
+
+    public String getDb() {
+        return db;
+    }
+
+    public void setDb(String db) {
+        this.db = db;
+    }
+
+    public String getSqliteSynchronous() {
+        return sqliteSynchronous;
+    }
+
+    public void setSqliteSynchronous(String sqliteSynchronous) {
+        this.sqliteSynchronous = sqliteSynchronous;
+    }
+
+    public int getSqliteReaders() {
+        return sqliteReaders;
+    }
+
+    public void setSqliteReaders(int sqliteReaders) {
+        this.sqliteReaders = sqliteReaders;
+    }
+}
