@@ -14,11 +14,10 @@ import java.util.Optional;
  * {@link DomainException} (field {@code state} or {@code now}) when it is not allowed.
  *
  * <pre>
- * PENDING --start--> IN_FLIGHT --complete--> SUCCEEDED
- *    |                  |  ^                 RETRY_SCHEDULED --start (when due)--> IN_FLIGHT
- *    |                  |  +-----------------'
- *    |                  +--complete--> DEAD --replay--> PENDING (fresh budget)
- *    +--filter--> FILTERED
+ * PENDING, RETRY_SCHEDULED --start (not before due)--> IN_FLIGHT
+ * IN_FLIGHT                --complete-->               SUCCEEDED | RETRY_SCHEDULED | DEAD
+ * PENDING                  --filter-->                 FILTERED
+ * DEAD                     --replay-->                 PENDING (fresh budget)
  * </pre>
  *
  * A budget is {@link RetryPolicy#MAX_ATTEMPTS} attempts; the delivery is DEAD after the last
