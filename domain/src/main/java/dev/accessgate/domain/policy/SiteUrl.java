@@ -32,17 +32,32 @@ public record SiteUrl(String value) {
         if (!"https".equals(scheme) && !"http".equals(scheme)) {
             throw DomainException.invalid("siteUrl", "siteUrl must be an http or https URL");
         }
-        if (uri.getHost() == null || uri.getRawQuery() != null || uri.getRawFragment() != null
-                || uri.getRawUserInfo() != null) {
+        // The authority is parsed here: java.net.URI gives no host for names with '_' (site_name.atlassian.net).
+        String authority = uri.getRawAuthority();
+        if (authority == null || authority.isEmpty() || authority.contains("@") || uri.getRawQuery() != null
+                || uri.getRawFragment() != null) {
             throw DomainException.invalid("siteUrl", "siteUrl must be a plain base URL with a host");
         }
-        int port = uri.getPort();
+        String host = authority;
+        int port = -1;
+        int colon = authority.lastIndexOf(':');
+        if (colon >= 0 && !authority.endsWith("]")) {
+            host = authority.substring(0, colon);
+            try {
+                port = Integer.parseInt(authority.substring(colon + 1));
+            } catch (NumberFormatException e) {
+                throw DomainException.invalid("siteUrl", "siteUrl has an invalid port");
+            }
+        }
+        if (host.isEmpty()) {
+            throw DomainException.invalid("siteUrl", "siteUrl must be a plain base URL with a host");
+        }
         boolean defaultPort = port == -1 || (port == 443 && scheme.equals("https")) || (port == 80 && scheme.equals("http"));
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         while (path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }
-        return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path;
+        return scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path;
     }
 
     @Override
