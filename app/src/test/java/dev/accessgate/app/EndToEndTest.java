@@ -51,7 +51,7 @@ class EndToEndTest {
             assertThat(http.get("/v1/workspaces/abc123/objects/jira/issue/999").body())
                     .isEqualTo("{\"blocked\":false}");
             assertThat(http.get("/v1/workspaces").json()).isEqualTo(Map.of("workspaces", List.of(
-                    Map.of("cloudId", "abc123", "blockedObjects", 9, "blockedContainers", 1))));
+                    Map.of("cloudId", "abc123", "blockedObjects", 9, "blockedContainers", 1)), "unprocessedEvents", 0));
             // A redelivery after the restart is still recognised.
             assertThat(http.post("/events", "application/cloudevents+json", Fixtures.bytes(Fixtures.OBJECTS_V2))
                     .json()).containsEntry("status", "duplicate");
@@ -65,7 +65,8 @@ class EndToEndTest {
             HttpDriver http = http(server);
             String invalidTime = Fixtures.text(Fixtures.OBJECTS_V2).replace("2023-10-24T08:08:08Z", "2023-10-24");
             assertThat(http.post("/events", "application/cloudevents+json", invalidTime).status()).isEqualTo(400);
-            assertThat(http.get("/v1/workspaces").json()).isEqualTo(Map.of("workspaces", List.of()));
+            assertThat(http.get("/v1/workspaces").json())
+                    .isEqualTo(Map.of("workspaces", List.of(), "unprocessedEvents", 0));
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.Set;
 /** CloudEvents structured content mode: the body is the whole event as JSON. */
 final class StructuredMode {
 
-    private static final Set<String> CORE = Set.of("specversion", "id", "source", "type", "time", "data",
+    static final Set<String> CORE = Set.of("specversion", "id", "source", "type", "time", "data",
             "datacontenttype", "dataschema", "subject", "data_base64");
 
     private StructuredMode() {
