@@ -2,13 +2,9 @@ package dev.accessgate.adapters.http.ingest;
 
 import dev.accessgate.adapters.http.json.JsonTreeReader;
 import dev.accessgate.adapters.http.problem.ProblemException;
-import dev.accessgate.adapters.http.problem.Violation;
 import dev.accessgate.application.model.EventFingerprint;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -41,34 +37,11 @@ final class PlainMode {
             return forgePayload(object, eventType, typeParameter, receivedAt, body);
         }
         if (object.containsKey("type") && object.containsKey("data")) {
-            return envelope(object, body);
+            return StructuredMode.fromObject(object, new String(body, StandardCharsets.UTF_8), true);
         }
         throw ProblemException.at(ProblemException.Kind.INVALID_EVENT, "/type", "the event type is missing: send a "
                 + "CloudEvent, an envelope with type, id, time and data, a Forge payload with eventType, "
                 + "or name the type with ?type=");
-    }
-
-    private static InboundEvent envelope(Map<?, ?> event, byte[] body) {
-        List<Violation> violations = new ArrayList<>();
-        if (event.containsKey("specversion")) {
-            Attributes.specVersion(event.get("specversion"), "/specversion", violations);
-        }
-        String id = Attributes.requiredText(event.get("id"), "/id", violations);
-        String source = event.containsKey("source") ? Attributes.uriReference(event.get("source"), "/source", violations)
-                : "";
-        String type = Attributes.requiredText(event.get("type"), "/type", violations);
-        Instant time = Attributes.time(event.get("time"), "/time", violations);
-        if (!violations.isEmpty()) {
-            throw ProblemException.invalidEvent(violations);
-        }
-        Map<String, Object> extensions = new LinkedHashMap<>();
-        event.forEach((name, value) -> {
-            if (!StructuredMode.CORE.contains((String) name)) {
-                extensions.put((String) name, value);
-            }
-        });
-        return new InboundEvent(id, source, type, time, event.get("data"), extensions, "envelope",
-                new String(body, StandardCharsets.UTF_8));
     }
 
     private static InboundEvent forgePayload(Map<?, ?> payload, Object eventType, String typeParameter,
