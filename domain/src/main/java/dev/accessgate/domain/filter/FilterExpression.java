@@ -41,9 +41,15 @@ public final class FilterExpression {
                     + " characters, at most " + MAX_LENGTH + " are allowed", source,
                     source.offsetByCodePoints(0, MAX_LENGTH)));
         }
-        Parser.Parsed parsed = Parser.parse(source);
-        String complexity = Complexity.analyse(parsed.program(), source);
-        return new FilterExpression(source, parsed.program(), parsed.slotCount(), complexity);
+        try {
+            Parser.Parsed parsed = Parser.parse(source);
+            String complexity = Complexity.analyse(parsed.program(), source);
+            return new FilterExpression(source, parsed.program(), parsed.slotCount(), complexity);
+        } catch (StackOverflowError e) {
+            // Nesting is bounded (MAX_DEPTH), so this only happens on a thread with a very small stack.
+            throw new FilterException(FilterError.at(ErrorCode.E_DEPTH,
+                    "the expression is nested too deeply for the stack of this thread", source, 0));
+        }
     }
 
     /**
@@ -64,6 +70,11 @@ public final class FilterExpression {
             // A foreign Map or List implementation failed while being read.
             return new Evaluation(null, FilterError.at(ErrorCode.E_TYPE, "the event could not be read: "
                     + e.getClass().getName(), source, 0), ctx.steps);
+        } catch (StackOverflowError e) {
+            // Nesting of the expression and of compared values is bounded, so this only happens on a
+            // thread with a very small stack. Not catchable inside the expression.
+            return new Evaluation(null, FilterError.at(ErrorCode.E_DEPTH,
+                    "the evaluation is nested too deeply for the stack of this thread", source, 0), ctx.steps);
         }
     }
 

@@ -41,103 +41,101 @@ final class Methods {
     }
 
     private static Object listMethod(Node.Call call, List<?> list, Object[] args, Ctx ctx) {
-        int pos = call.pos();
-        int size = list.size();
         switch (call.name()) {
-            case "map": {
-                Node.Arrow f = callback(call, args, 1);
-                ctx.build(size, pos);
-                Object[] out = new Object[size];
-                for (int i = 0; i < size; i++) {
-                    out[i] = f.invoke(list.get(i), ctx);
-                }
-                return Values.list(out);
-            }
-            case "filter": {
-                Node.Arrow f = callback(call, args, 1);
-                List<Object> out = new ArrayList<>();
-                for (int i = 0; i < size; i++) {
-                    Object item = list.get(i);
-                    if (Values.truthy(f.invoke(item, ctx), f.pos())) {
-                        out.add(item);
-                    }
-                }
-                ctx.build(out.size(), pos);
-                return Values.list(out);
-            }
-            case "some": {
-                Node.Arrow f = callback(call, args, 1);
-                for (int i = 0; i < size; i++) {
-                    if (Values.truthy(f.invoke(list.get(i), ctx), f.pos())) {
-                        return Boolean.TRUE;
-                    }
-                }
-                return Boolean.FALSE;
-            }
-            case "every": {
-                Node.Arrow f = callback(call, args, 1);
-                for (int i = 0; i < size; i++) {
-                    if (!Values.truthy(f.invoke(list.get(i), ctx), f.pos())) {
-                        return Boolean.FALSE;
-                    }
-                }
-                return Boolean.TRUE;
-            }
+            case "map": return map(list, callback(call, args, 1), ctx, call.pos());
+            case "filter": return filter(list, callback(call, args, 1), ctx, call.pos());
+            case "some": return firstMatch(list, callback(call, args, 1), true, ctx) >= 0;
+            case "every": return firstMatch(list, callback(call, args, 1), false, ctx) < 0;
             case "find": {
-                Node.Arrow f = callback(call, args, 1);
-                for (int i = 0; i < size; i++) {
-                    Object item = list.get(i);
-                    if (Values.truthy(f.invoke(item, ctx), f.pos())) {
-                        return item;
-                    }
-                }
-                return null;
+                int at = firstMatch(list, callback(call, args, 1), true, ctx);
+                return at < 0 ? null : list.get(at);
             }
-            case "flatMap": {
-                Node.Arrow f = callback(call, args, 1);
-                List<Object> out = new ArrayList<>();
-                for (int i = 0; i < size; i++) {
-                    splice(f.invoke(list.get(i), ctx), out, ctx, pos);
-                }
-                return Values.list(out);
-            }
+            case "flatMap": return flatMap(list, callback(call, args, 1), ctx, call.pos());
             case "reduce": {
                 arity(call, args, 2, 2);
-                Node.Arrow f = arrow(call, args, 0, 2);
-                Object acc = value(call, args, 1);
-                for (int i = 0; i < size; i++) {
-                    acc = f.invoke(acc, list.get(i), ctx);
-                }
-                return acc;
+                return reduce(list, arrow(call, args, 0, 2), value(call, args, 1), ctx);
             }
-            case "includes":
+            case "includes": {
+                arity(call, args, 1, 1);
+                return indexOf(list, value(call, args, 0), call.pos()) >= 0;
+            }
             case "indexOf": {
                 arity(call, args, 1, 1);
-                Object needle = value(call, args, 0);
-                int found = -1;
-                for (int i = 0; i < size && found < 0; i++) {
-                    if (Values.equal(list.get(i), needle, pos)) {
-                        found = i;
-                    }
-                }
-                return "includes".equals(call.name()) ? (Object) (found >= 0) : (Object) (double) found;
+                return (double) indexOf(list, value(call, args, 0), call.pos());
             }
             case "slice": {
-                int[] range = sliceRange(call, args, size);
-                ctx.build(range[1] - range[0], pos);
+                int[] range = sliceRange(call, args, list.size());
+                ctx.build(range[1] - range[0], call.pos());
                 return Values.list(new ArrayList<>(list.subList(range[0], range[1])));
             }
             case "flatten": {
                 arity(call, args, 0, 0);
                 List<Object> out = new ArrayList<>();
-                for (int i = 0; i < size; i++) {
-                    splice(list.get(i), out, ctx, pos);
+                for (Object item : list) {
+                    splice(item, out, ctx, call.pos());
                 }
                 return Values.list(out);
             }
             default:
                 throw new IllegalStateException(call.name());
         }
+    }
+
+    private static Object map(List<?> list, Node.Arrow f, Ctx ctx, int pos) {
+        int size = list.size();
+        ctx.build(size, pos);
+        Object[] out = new Object[size];
+        for (int i = 0; i < size; i++) {
+            out[i] = f.invoke(list.get(i), ctx);
+        }
+        return Values.list(out);
+    }
+
+    private static Object filter(List<?> list, Node.Arrow f, Ctx ctx, int pos) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            if (Values.truthy(f.invoke(item, ctx), f.pos())) {
+                out.add(item);
+            }
+        }
+        ctx.build(out.size(), pos);
+        return Values.list(out);
+    }
+
+    /** Index of the first element whose callback result has truthiness {@code wanted}, or -1; stops there. */
+    private static int firstMatch(List<?> list, Node.Arrow f, boolean wanted, Ctx ctx) {
+        for (int i = 0; i < list.size(); i++) {
+            if (Values.truthy(f.invoke(list.get(i), ctx), f.pos()) == wanted) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static Object flatMap(List<?> list, Node.Arrow f, Ctx ctx, int pos) {
+        List<Object> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            splice(f.invoke(list.get(i), ctx), out, ctx, pos);
+        }
+        return Values.list(out);
+    }
+
+    private static Object reduce(List<?> list, Node.Arrow f, Object init, Ctx ctx) {
+        Object acc = init;
+        for (int i = 0; i < list.size(); i++) {
+            acc = f.invoke(acc, list.get(i), ctx);
+        }
+        return acc;
+    }
+
+    private static int indexOf(List<?> list, Object needle, int pos) {
+        for (int i = 0; i < list.size(); i++) {
+            if (Values.equal(list.get(i), needle, pos)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Appends {@code value} to {@code out}, splicing in the elements of a List. */

@@ -1,5 +1,6 @@
 package dev.accessgate.domain.filter;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -198,7 +199,7 @@ final class Parser {
 
     private Node throwExpression() {
         if (!peek().isKeyword("throw")) {
-            return level(0);
+            return binary();
         }
         Token keyword = next();
         enterOperator(keyword);
@@ -207,40 +208,66 @@ final class Parser {
         return new Node.Throw(operand, keyword.start());
     }
 
-    /** One precedence level from {@code ??} down to {@code * / %}, collected in a loop. */
-    private Node level(int level) {
-        if (level == LEVELS.length) {
-            return unary();
-        }
-        Node first = level(level + 1);
-        List<Node> operands = null;
-        List<Op> ops = null;
-        List<Integer> positions = null;
+    /**
+     * The binary operators from {@code ??} down to {@code * / %}, parsed with an explicit stack
+     * (no recursion): each run of operators of one precedence level becomes one n-ary node.
+     */
+    private Node binary() {
+        ArrayDeque<Run> runs = new ArrayDeque<>();
+        Node operand = unary();
         while (true) {
-            int which = indexOf(LEVELS[level], peek());
-            if (which < 0) {
-                break;
+            int level = levelOf(peek());
+            while (!runs.isEmpty() && runs.peek().level > level) {
+                operand = runs.pop().close(operand);
+            }
+            if (level < 0) {
+                return operand;
             }
             Token op = next();
-            if (operands == null) {
-                operands = new ArrayList<>();
-                ops = new ArrayList<>();
-                positions = new ArrayList<>();
-                operands.add(first);
+            Run run = runs.peek();
+            if (run == null || run.level < level) {
+                run = new Run(level);
+                runs.push(run);
             }
-            ops.add(LEVEL_OPS[level][which]);
-            positions.add(op.start());
-            operands.add(level(level + 1));
+            run.operands.add(operand);
+            run.ops.add(LEVEL_OPS[level][indexOf(LEVELS[level], op)]);
+            run.positions.add(op.start());
+            operand = unary();
         }
-        if (operands == null) {
-            return first;
+    }
+
+    /** An open run of operators of one level, waiting for its last operand. */
+    private static final class Run {
+        final int level;
+        final List<Node> operands = new ArrayList<>();
+        final List<Op> ops = new ArrayList<>();
+        final List<Integer> positions = new ArrayList<>();
+
+        Run(int level) {
+            this.level = level;
         }
-        Node[] operandArray = operands.toArray(new Node[0]);
-        int[] opPos = positions.stream().mapToInt(Integer::intValue).toArray();
-        if (level < FIRST_BINARY_LEVEL) {
-            return new Node.Logical(ops.get(0), operandArray, opPos);
+
+        Node close(Node last) {
+            operands.add(last);
+            Node[] operandArray = operands.toArray(new Node[0]);
+            int[] opPos = new int[positions.size()];
+            for (int i = 0; i < opPos.length; i++) {
+                opPos[i] = positions.get(i);
+            }
+            return level < FIRST_BINARY_LEVEL
+                    ? new Node.Logical(ops.get(0), operandArray, opPos)
+                    : new Node.Binary(operandArray, ops.toArray(new Op[0]), opPos);
         }
-        return new Node.Binary(operandArray, ops.toArray(new Op[0]), opPos);
+    }
+
+    /** The precedence level (index into {@link #LEVELS}) of a binary operator token, or -1. */
+    private static int levelOf(Token token) {
+        for (int level = 0; level < LEVELS.length; level++) {
+            if (indexOf(LEVELS[level], token) >= 0) {
+                return level;
+            }
+        }
+        return -1;
     }
 
     private static int indexOf(String[] symbols, Token token) {
@@ -272,7 +299,11 @@ final class Parser {
         if (ops.isEmpty()) {
             return operand;
         }
-        return new Node.Unary(ops.toArray(new Op[0]), positions.stream().mapToInt(Integer::intValue).toArray(), operand);
+        int[] opPos = new int[positions.size()];
+        for (int i = 0; i < opPos.length; i++) {
+            opPos[i] = positions.get(i);
+        }
+        return new Node.Unary(ops.toArray(new Op[0]), opPos, operand);
     }
 
     private Node postfix() {
