@@ -36,7 +36,7 @@ class ErrorPositionTest {
         assertThat(operator.column()).isEqualTo(17);
         FilterError call = runtimeError("event.nums.map(1) == 1", ErrorCode.E_TYPE);
         assertThat(call.column()).isEqualTo(12);
-        FilterError thrown = runtimeError("true &&\n throw 'x'", ErrorCode.E_THROW);
+        FilterError thrown = runtimeError("true ?\n throw 'x' : false", ErrorCode.E_THROW);
         assertThat(thrown.line()).isEqualTo(2);
         assertThat(thrown.column()).isEqualTo(2);
     }
