@@ -59,10 +59,11 @@ class StepsTest {
         String expression = "true && event.l.every(x => true)";
         int k = (FilterExpression.MAX_STEPS - 5) / 2; // 24,997 elements: 49,999 steps
         assertThat(eval(expression, map("l", numbers(k))).steps()).isEqualTo(49_999);
-        String exact = "!!event.l.every(x => true)"; // 2 + 3 + 2k: k = 24,997 → 49,999; one more element → 50,001
-        assertThat(eval("!" + exact, map("l", numbers(k))).steps()).isEqualTo(50_000);
-        assertThat(eval("!" + exact, map("l", numbers(k))).isError()).isFalse();
-        Evaluation over = eval("!" + exact, map("l", numbers(k + 1)));
+        // three prefix operators + 3 + 2k: exactly 50,000 steps for k = 24,997, 50,002 for one more element
+        String exact = "!!!event.l.every(x => true)";
+        assertThat(eval(exact, map("l", numbers(k))).steps()).isEqualTo(50_000);
+        assertThat(eval(exact, map("l", numbers(k))).isError()).isFalse();
+        Evaluation over = eval(exact, map("l", numbers(k + 1)));
         assertThat(over.error().code()).isEqualTo(ErrorCode.E_STEPS);
         assertThat(over.steps()).isEqualTo(50_000);
     }
