@@ -14,9 +14,11 @@ final class Ctx {
     int steps;
     int built;
 
+    private static final Object[] NO_SLOTS = {};
+
     Ctx(Object event, int slotCount) {
         this.event = event;
-        this.slots = new Object[slotCount];
+        this.slots = slotCount == 0 ? NO_SLOTS : new Object[slotCount];
     }
 
     /** Charges one step; the 50,001st raises E-STEPS. */

@@ -1,5 +1,6 @@
 package dev.accessgate.domain.filter;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Objects;
  * @param line 1-based line of the offending token in the expression source
  * @param column 1-based column (in code points) of the offending token
  */
-public record FilterError(ErrorCode code, String message, int line, int column) {
+public record FilterError(ErrorCode code, String message, int line, int column) implements Serializable {
 
     public FilterError {
         Objects.requireNonNull(code, "code");

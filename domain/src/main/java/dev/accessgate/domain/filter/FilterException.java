@@ -7,7 +7,7 @@ public final class FilterException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final transient FilterError error;
+    private final FilterError error;
 
     public FilterException(FilterError error) {
         super(Objects.requireNonNull(error, "error").toString());
