@@ -1,5 +1,7 @@
 package dev.accessgate.app.cli;
 
+import dev.accessgate.app.cli.load.LoadOptions;
+import dev.accessgate.app.cli.load.LoadRunner;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -17,6 +19,10 @@ public final class CommandLine {
                                                      evaluate a filter expression against an event;
                                                      prints {"result", "error", "steps", "complexity"},
                                                      exits 0 when the result is a Boolean, 1 otherwise
+              load <policy|small|check|bulk> [--url http://127.0.0.1:8080] [--requests N] [--seconds S]
+                   [--concurrency C] [--rate R] [--size N] [--workspace W] [--ids N] [--order random|sorted]
+                   [--token T]                       send load to a local accessgate (loopback only) and
+                                                     report throughput and latency percentiles
             """;
 
     private final PrintStream out;
@@ -44,8 +50,27 @@ public final class CommandLine {
         if (args.length > 0 && args[0].equals("filter")) {
             return filter(args);
         }
+        if (args.length > 1 && args[0].equals("load")) {
+            return load(args);
+        }
         err.print("unknown command: " + String.join(" ", args) + "\n" + USAGE);
         return 2;
+    }
+
+    private int load(String[] args) {
+        LoadOptions options;
+        try {
+            options = LoadOptions.parse(args[1], args, 2);
+        } catch (IllegalArgumentException e) {
+            err.println("load: " + e.getMessage());
+            return 2;
+        }
+        err.printf("load %s -> %s: up to %,d requests in %d s, concurrency %d, %s%n", options.scenario(),
+                options.target(), options.requests(), options.duration().toSeconds(), options.concurrency(),
+                options.rate() == 0 ? "flat out" : options.rate() + " requests/s");
+        LoadRunner.Report report = new LoadRunner().run(options, err);
+        out.println(report.describe());
+        return report.failures() == 0 ? 0 : 1;
     }
 
     private int filter(String[] args) {

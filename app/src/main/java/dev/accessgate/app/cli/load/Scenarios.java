@@ -1,0 +1,138 @@
+package dev.accessgate.app.cli.load;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.SplittableRandom;
+import java.util.UUID;
+
+/** The request of the n-th call of each scenario, and how many units (ids, objects) it carries. */
+final class Scenarios {
+
+    /** One request to send. */
+    record Call(HttpRequest request, long units) {
+    }
+
+    /** Makes the n-th request; called from many threads. */
+    interface Scenario {
+        Call call(long n);
+
+        String unit();
+    }
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+    private Scenarios() {
+    }
+
+    static Scenario of(LoadOptions options) {
+        switch (options.scenario()) {
+            case "policy":
+                return policy(options);
+            case "small":
+                return small(options);
+            case "check":
+                return check(options);
+            case "bulk":
+                return bulk(options);
+            default:
+                throw new IllegalArgumentException("unknown scenario " + options.scenario()
+                        + " (policy, small, check, bulk)");
+        }
+    }
+
+    private static HttpRequest.Builder request(LoadOptions options, String path) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(options.target().resolve(path)).timeout(TIMEOUT);
+        return options.token().isEmpty() ? builder : builder.header("Authorization", "Bearer " + options.token());
+    }
+
+    /** Policy events of {@code size} ids each; ids sequential (a chunked change) or random. */
+    private static Scenario policy(LoadOptions options) {
+        return new Scenario() {
+            @Override
+            public Call call(long n) {
+                StringBuilder body = new StringBuilder(64 + options.size() * 12);
+                body.append("{\"specversion\":\"1.0\",\"id\":\"load-").append(RUN).append('-').append(n)
+                        .append("\",\"source\":\"load\",\"type\":\"avi:ecosystem.app_policy:blocked:app_access_to_objects.v2\"")
+                        .append(",\"time\":\"2024-01-01T00:00:00Z\",\"data\":{\"workspace\":{\"cloudId\":\"")
+                        .append(options.workspace()).append("\"},\"objects\":[{\"product\":\"jira\",\"type\":\"issue\",\"ids\":[");
+                SplittableRandom random = new SplittableRandom(n);
+                for (int i = 0; i < options.size(); i++) {
+                    long id = options.sortedIds() ? n * options.size() + i : random.nextLong(1L << 40);
+                    body.append(i == 0 ? "\"" : ",\"").append(id).append('"');
+                }
+                body.append("]}]}}");
+                return new Call(request(options, "/events").header("Content-Type", "application/cloudevents+json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), options.size());
+            }
+
+            @Override
+            public String unit() {
+                return "ids";
+            }
+        };
+    }
+
+    /** Small Forge product events (about 400 bytes), each different. */
+    private static Scenario small(LoadOptions options) {
+        return new Scenario() {
+            @Override
+            public Call call(long n) {
+                String body = "{\"eventType\":\"avi:jira:updated:issue\",\"atlassianId\":\"5b10ac8d82e05b22cc7d4ef5\","
+                        + "\"issue\":{\"id\":\"" + n + "\",\"key\":\"LOAD-" + n + "\",\"fields\":{\"summary\":\"load "
+                        + RUN + "\",\"issueType\":{\"name\":\"Bug\"},\"labels\":[\"a\",\"b\"],\"priority\":"
+                        + "{\"name\":\"High\"}}},\"changelog\":{\"items\":[{\"field\":\"status\",\"fromString\":"
+                        + "\"To Do\",\"toString\":\"In Progress\"}]}}";
+                return new Call(request(options, "/events").header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 1);
+            }
+
+            @Override
+            public String unit() {
+                return "events";
+            }
+        };
+    }
+
+    /** Single-object checks over the id space: about half of them blocked after a sequential policy run. */
+    private static Scenario check(LoadOptions options) {
+        return new Scenario() {
+            @Override
+            public Call call(long n) {
+                long id = new SplittableRandom(n).nextLong(options.blockedIds() * 2L);
+                URI path = URI.create("/v1/workspaces/" + options.workspace() + "/objects/jira/issue/" + id);
+                return new Call(request(options, path.toString()).GET().build(), 1);
+            }
+
+            @Override
+            public String unit() {
+                return "checks";
+            }
+        };
+    }
+
+    /** Bulk checks of {@code size} objects each. */
+    private static Scenario bulk(LoadOptions options) {
+        return new Scenario() {
+            @Override
+            public Call call(long n) {
+                SplittableRandom random = new SplittableRandom(n);
+                StringBuilder body = new StringBuilder("{\"objects\":[");
+                for (int i = 0; i < options.size(); i++) {
+                    body.append(i == 0 ? "" : ",").append("{\"product\":\"jira\",\"type\":\"issue\",\"id\":\"")
+                            .append(random.nextLong(options.blockedIds() * 2L)).append("\"}");
+                }
+                body.append("]}");
+                return new Call(request(options, "/v1/workspaces/" + options.workspace() + "/objects/check")
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), options.size());
+            }
+
+            @Override
+            public String unit() {
+                return "objects";
+            }
+        };
+    }
+}
