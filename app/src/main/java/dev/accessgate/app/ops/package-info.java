@@ -1,0 +1,2 @@
+/** Operability: health of the database, Prometheus metrics. */
+package dev.accessgate.app.ops;
