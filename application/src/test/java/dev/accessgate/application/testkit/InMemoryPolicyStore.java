@@ -1,5 +1,6 @@
 package dev.accessgate.application.testkit;
 
+import dev.accessgate.application.model.NewDelivery;
 import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.model.StoredEvent;
@@ -20,6 +21,7 @@ import dev.accessgate.domain.policy.WorkspaceSummary;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -30,15 +32,31 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore {
 
     private final AccessPolicyState state = new AccessPolicyState();
     private final Map<EventId, StoredEvent> events = new HashMap<>();
+    private final InMemoryDeliveryStore deliveries;
+
+    public InMemoryPolicyStore() {
+        this(new InMemoryDeliveryStore());
+    }
+
+    /** A store whose events create their deliveries in {@code deliveries}. */
+    public InMemoryPolicyStore(InMemoryDeliveryStore deliveries) {
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
+    }
+
+    public InMemoryDeliveryStore deliveries() {
+        return deliveries;
+    }
 
     @Override
-    public synchronized RecordOutcome record(ReceivedEvent event, Processing processing) {
+    public synchronized RecordOutcome record(ReceivedEvent event, Processing processing,
+                                             List<NewDelivery> newDeliveries) {
         StoredEvent existing = events.get(event.id());
         if (existing != null) {
             return existing.event().fingerprint().equals(event.fingerprint())
                     ? new RecordOutcome.Duplicate(event.id())
                     : new RecordOutcome.Conflict(event.id());
         }
+        deliveries.insert(event, newDeliveries);
         if (processing instanceof Processing.Applied applied) {
             ApplyOutcome outcome = state.apply(applied.event());
             int newlyBlocked = outcome instanceof ApplyOutcome.Applied a ? a.newlyBlocked() : 0;
