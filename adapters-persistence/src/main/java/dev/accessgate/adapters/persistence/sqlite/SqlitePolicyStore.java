@@ -1,5 +1,6 @@
 package dev.accessgate.adapters.persistence.sqlite;
 
+import dev.accessgate.application.model.NewDelivery;
 import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.model.StoredEvent;
@@ -29,7 +30,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The event store and the block ledger in one SQLite file, so that an event and its effect
+ * The event store and the block ledger in one SQLite file, so that an event, its effect and its deliveries
  * commit together. Applies the domain's rule for repeated blocks ({@link Block#earliest})
  * in SQL; the contract tests check it agrees with the domain model.
  */
@@ -45,7 +46,7 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore {
     }
 
     @Override
-    public RecordOutcome record(ReceivedEvent event, Processing processing) {
+    public RecordOutcome record(ReceivedEvent event, Processing processing, List<NewDelivery> deliveries) {
         return db.write(c -> {
             if (!insertEvent(c, event, processing)) {
                 return sameFingerprint(c, event)
@@ -53,6 +54,7 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore {
                         : new RecordOutcome.Conflict(event.id());
             }
             int newlyBlocked = processing instanceof Processing.Applied applied ? apply(c, applied.event()) : 0;
+            SqliteDeliveryStore.insert(c, event, deliveries);
             return new RecordOutcome.Recorded(event.id(), newlyBlocked);
         });
     }
