@@ -13,6 +13,7 @@ public final class AccessGate {
             System.err.println("unknown command: " + args[0] + "\nusage: java -jar accessgate.jar [serve]");
             System.exit(2);
         }
+        ExtraConfig.install(System.getenv());
         Micronaut.build(args).mainClass(AccessGate.class).banner(false).start();
     }
 }
