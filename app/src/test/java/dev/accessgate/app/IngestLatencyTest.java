@@ -11,23 +11,38 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
+import io.micronaut.test.support.TestPropertyProvider;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * Ingest never waits for a handler: with one worker, busy with an in-process handler that
  * sleeps for 30 seconds, new events are still acknowledged while that handler runs.
  */
 @MicronautTest(environments = "latency")
-@Property(name = "accessgate.db", value = "target/ingest-latency-test.db")
 @Property(name = "accessgate.deliveries.concurrency", value = "1")
 @Property(name = "accessgate.subscriptions[0].name", value = "sleepy")
 @Property(name = "accessgate.subscriptions[0].events[0]", value = "avi:jira:*")
 @Property(name = "accessgate.subscriptions[0].handler.bean", value = "sleepy")
 @Property(name = "accessgate.subscriptions[0].handler.timeout", value = "60s")
-class IngestLatencyTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class IngestLatencyTest implements TestPropertyProvider {
+
+    @Override
+    public Map<String, String> getProperties() {
+        try {
+            return Map.of("accessgate.db", Files.createTempDirectory("accessgate-latency").resolve("a.db").toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     /** An in-process handler that sleeps 30 s (or until released) on every event. */
     @Singleton
