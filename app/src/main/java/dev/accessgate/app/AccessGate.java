@@ -13,6 +13,7 @@ public final class AccessGate {
         if (!CommandLine.servesWith(args)) {
             System.exit(CommandLine.standard().run(args));
         }
+        ExtraConfig.install(System.getenv());
         Micronaut.build(args).mainClass(AccessGate.class).banner(false).start();
     }
 }

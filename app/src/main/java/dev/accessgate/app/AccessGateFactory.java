@@ -6,7 +6,9 @@ import dev.accessgate.adapters.persistence.sqlite.SqliteSettings;
 import dev.accessgate.application.port.in.QueryAccessUseCase;
 import dev.accessgate.application.port.out.SiteDirectory;
 import dev.accessgate.application.service.AccessQueryService;
+import dev.accessgate.application.service.DeliveryWorker;
 import dev.accessgate.application.service.PolicyIngestService;
+import dev.accessgate.application.service.SubscriptionRouter;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -38,8 +40,10 @@ final class AccessGateFactory {
     }
 
     @Singleton
-    PolicyIngestService policyIngestService(SqlitePolicyStore store) {
-        return new PolicyIngestService(store);
+    PolicyIngestService policyIngestService(SqlitePolicyStore store, SubscriptionRouter subscriptions,
+                                            DeliveryWorker deliveries) {
+        // New deliveries commit with their event; the worker is woken, never waited for.
+        return new PolicyIngestService(store, subscriptions, deliveries::wake);
     }
 
     /** No installations yet (they come with the installations issue): v1 events wait, unprocessed. */

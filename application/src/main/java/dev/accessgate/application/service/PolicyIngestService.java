@@ -1,5 +1,6 @@
 package dev.accessgate.application.service;
 
+import dev.accessgate.application.model.NewDelivery;
 import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.model.StoredEvent;
 import dev.accessgate.application.port.in.EventQueryUseCase;
@@ -11,25 +12,46 @@ import dev.accessgate.application.port.out.EventPage;
 import dev.accessgate.application.port.out.EventQuery;
 import dev.accessgate.application.port.out.EventStore;
 import dev.accessgate.application.port.out.RecordOutcome;
+import dev.accessgate.domain.delivery.DeliveryState;
 import dev.accessgate.domain.policy.EventId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Stores an event and applies it in one step, so neither can exist without the other; reads
- * stored events back; processes again the ones that were stored unprocessed.
+ * Stores an event, applies it and creates its deliveries in one step, so none can exist
+ * without the others. Handlers run later (see {@link DeliveryWorker}); ingest only wakes it.
+ * Also reads stored events back and processes again the ones stored unprocessed.
  */
 public final class PolicyIngestService implements IngestPolicyEventUseCase, ReprocessEventUseCase, EventQueryUseCase {
 
     private final EventStore events;
+    private final SubscriptionRouter router;
+    private final Runnable deliveriesCreated;
 
     public PolicyIngestService(EventStore events) {
+        this(events, SubscriptionRouter.none(), () -> { });
+    }
+
+    /** @param deliveriesCreated called after a commit that created pending deliveries (wakes the worker) */
+    public PolicyIngestService(EventStore events, SubscriptionRouter router, Runnable deliveriesCreated) {
         this.events = Objects.requireNonNull(events, "events");
+        this.router = Objects.requireNonNull(router, "router");
+        this.deliveriesCreated = Objects.requireNonNull(deliveriesCreated, "deliveriesCreated");
     }
 
     @Override
     public IngestResult ingest(IngestPolicyEventCommand command) {
-        return toResult(events.record(command.received(), command.processing()));
+        SubscriptionRouter.Routing routing = router.route(command.received());
+        List<NewDelivery> deliveries = routing.deliveries();
+        RecordOutcome outcome = events.record(command.received(), command.processing(), deliveries);
+        if (outcome instanceof RecordOutcome.Recorded) {
+            router.reportFiltered(command.received(), routing);
+            if (deliveries.stream().anyMatch(d -> d.delivery().state() == DeliveryState.PENDING)) {
+                deliveriesCreated.run();
+            }
+        }
+        return toResult(outcome);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.accessgate.application.testkit;
 
+import dev.accessgate.application.model.NewDelivery;
 import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.model.StoredEvent;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -37,9 +39,24 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore {
     private final AccessPolicyState state = new AccessPolicyState();
     private final Map<EventId, StoredEvent> events = new HashMap<>();
     private final Map<EventId, Long> sequence = new LinkedHashMap<>();
+    private final InMemoryDeliveryStore deliveries;
+
+    public InMemoryPolicyStore() {
+        this(new InMemoryDeliveryStore());
+    }
+
+    /** A store whose events create their deliveries in {@code deliveries}. */
+    public InMemoryPolicyStore(InMemoryDeliveryStore deliveries) {
+        this.deliveries = Objects.requireNonNull(deliveries, "deliveries");
+    }
+
+    public InMemoryDeliveryStore deliveries() {
+        return deliveries;
+    }
 
     @Override
-    public synchronized RecordOutcome record(ReceivedEvent event, Processing processing) {
+    public synchronized RecordOutcome record(ReceivedEvent event, Processing processing,
+                                             List<NewDelivery> newDeliveries) {
         StoredEvent existing = events.get(event.id());
         if (existing != null) {
             return existing.event().fingerprint().equals(event.fingerprint())
@@ -47,6 +64,7 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore {
                     : new RecordOutcome.Conflict(event.id());
         }
         sequence.put(event.id(), (long) sequence.size() + 1);
+        deliveries.insert(event, newDeliveries);
         return store(event, processing);
     }
 

@@ -1,5 +1,6 @@
 package dev.accessgate.adapters.persistence.sqlite;
 
+import dev.accessgate.application.model.NewDelivery;
 import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.model.StoredEvent;
@@ -33,7 +34,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The event store and the block ledger in one SQLite file, so that an event and its effect
+ * The event store and the block ledger in one SQLite file, so that an event, its effect and its deliveries
  * commit together. Applies the domain's rule for repeated blocks ({@link Block#earliest})
  * in SQL; the contract tests check it agrees with the domain model.
  */
@@ -49,14 +50,16 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore {
     }
 
     @Override
-    public RecordOutcome record(ReceivedEvent event, Processing processing) {
+    public RecordOutcome record(ReceivedEvent event, Processing processing, List<NewDelivery> deliveries) {
         return db.write(c -> {
             if (!insertEvent(c, event, processing)) {
                 return sameFingerprint(c, event)
                         ? new RecordOutcome.Duplicate(event.id())
                         : new RecordOutcome.Conflict(event.id());
             }
-            return new RecordOutcome.Recorded(event.id(), applyEffect(c, processing));
+            int newlyBlocked = applyEffect(c, processing);
+            SqliteDeliveryStore.insert(c, event, deliveries);
+            return new RecordOutcome.Recorded(event.id(), newlyBlocked);
         });
     }
 

@@ -1,9 +1,11 @@
 package dev.accessgate.application.port.out;
 
+import dev.accessgate.application.model.NewDelivery;
 import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.model.StoredEvent;
 import dev.accessgate.domain.policy.EventId;
+import java.util.List;
 import java.util.Optional;
 
 /** Durable store of received events and, in the same transaction, their effect on the ledger. */
@@ -15,7 +17,16 @@ public interface EventStore {
      *
      * @throws StoreException when the store cannot commit (nothing was stored then)
      */
-    RecordOutcome record(ReceivedEvent event, Processing processing);
+    default RecordOutcome record(ReceivedEvent event, Processing processing) {
+        return record(event, processing, List.of());
+    }
+
+    /**
+     * As {@link #record(ReceivedEvent, Processing)}, and creates {@code deliveries} for the event
+     * in the same transaction; when the event was stored before (duplicate or conflict) no
+     * delivery is created.
+     */
+    RecordOutcome record(ReceivedEvent event, Processing processing, List<NewDelivery> deliveries);
 
     Optional<StoredEvent> find(EventId id);
 

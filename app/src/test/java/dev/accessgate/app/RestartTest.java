@@ -1,0 +1,152 @@
+package dev.accessgate.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accessgate.application.testkit.ForgeHandlerProcess;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code kill -9} between retries and during an attempt: accessgate runs as a separate JVM
+ * (configured through ACCESSGATE_CONFIG and ACCESSGATE_DB, as in production), is killed with
+ * {@code destroyForcibly()} (SIGKILL), and started again on the same SQLite file. The retry that
+ * was scheduled runs once, not before its due time; the attempt that was running is counted as
+ * lost once its lease ends and retried with FUNCTION_PLATFORM_UNKNOWN_ERROR.
+ */
+class RestartTest {
+
+    private static final String RETRY = "/h/retry?after=10&reason=FUNCTION_UPSTREAM_RATE_LIMITED";
+    private static final String STUCK = "/h/sleep/60000";
+
+    @TempDir
+    Path dir;
+    private ForgeHandlerProcess node;
+    private Process accessgate;
+    private final ApplicationContext json = ApplicationContext.builder().deduceEnvironment(false).start();
+    private final JsonMapper mapper = json.getBean(JsonMapper.class);
+
+    @AfterEach
+    void stop() {
+        if (accessgate != null) {
+            accessgate.destroyForcibly();
+        }
+        if (node != null) {
+            node.close();
+        }
+        json.close();
+    }
+
+    private Process start(Path config, Path db, int port) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.accessgate.app.AccessGate")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("accessgate-" + System.nanoTime() + ".log").toFile());
+        builder.environment().put("ACCESSGATE_CONFIG", config.toString());
+        builder.environment().put("ACCESSGATE_DB", db.toString());
+        builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("ACCESSGATE_DELIVERY_LEASE_MARGIN", "1s");
+        return builder.start();
+    }
+
+    private List<Map<String, Object>> calls(String path) {
+        try {
+            List<Map<String, Object>> all = mapper.readValue(node.callsJson(),
+                    Argument.listOf(Argument.mapOf(String.class, Object.class)));
+            return all.stream().filter(c -> c.get("path").equals(path)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, Object> bySubscription(Http http, String subscription) {
+        return http.deliveries("limit=1000").stream().filter(d -> d.get("subscription").equals(subscription))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void a_kill_between_retries_and_during_an_attempt_loses_nothing_and_runs_nothing_early() throws Exception {
+        node = ForgeHandlerProcess.start();
+        Path config = dir.resolve("subscriptions.yml");
+        Files.writeString(config, """
+                accessgate:
+                  subscriptions:
+                    - name: slow-retry
+                      events: ["avi:jira:*:issue"]
+                      handler:
+                        url: %s
+                        timeout: 5s
+                    - name: stuck
+                      events: ["avi:jira:*:issue"]
+                      handler:
+                        url: %s
+                        timeout: 4s
+                """.formatted(node.url(RETRY), node.url(STUCK)));
+        Path db = dir.resolve("accessgate.db");
+        int port = freePort();
+        Http http = new Http("http://127.0.0.1:" + port, mapper);
+
+        accessgate = start(config, db, port);
+        assertThat(Http.eventually(60, () -> up(http))).as("first start").isTrue();
+        assertThat(http.event("restart-1", "avi:jira:created:issue").status()).isEqualTo(200);
+        assertThat(Http.eventually(20, () -> "retrying".equals(bySubscription(http, "slow-retry").get("state"))
+                && calls(STUCK).size() == 1)).as("one retry scheduled, one attempt running").isTrue();
+        Map<String, Object> retrying = bySubscription(http, "slow-retry");
+        Map<String, Object> running = bySubscription(http, "stuck");
+        assertThat(running).containsEntry("state", "pending").containsEntry("running", true);
+        Instant retryDue = Instant.parse((String) retrying.get("dueAt"));
+        Instant leaseEnd = Instant.parse((String) running.get("leaseUntil"));
+
+        accessgate.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        accessgate = start(config, db, port);
+        assertThat(Http.eventually(60, () -> up(http))).as("second start").isTrue();
+
+        assertThat(Http.eventually(30, () -> calls(RETRY).size() == 2)).as("the scheduled retry ran").isTrue();
+        Map<String, Object> retry = calls(RETRY).get(1);
+        assertThat(Instant.ofEpochMilli(((Number) retry.get("at")).longValue())).as("not before it was due")
+                .isAfterOrEqualTo(retryDue.minusMillis(1));
+        assertThat(((Map<String, Object>) retry.get("body")).get("retryContext")).isInstanceOfSatisfying(Map.class,
+                context -> assertThat((Map<String, Object>) context).containsEntry("retryCount", 1)
+                        .containsEntry("retryReason", "FUNCTION_UPSTREAM_RATE_LIMITED"));
+
+        assertThat(Http.eventually(30, () -> calls(STUCK).size() == 2)).as("the lost attempt was retried").isTrue();
+        Map<String, Object> again = calls(STUCK).get(1);
+        assertThat(Instant.ofEpochMilli(((Number) again.get("at")).longValue()))
+                .as("only after the lease ended, plus the first platform backoff")
+                .isAfterOrEqualTo(leaseEnd.plusSeconds(1).minusMillis(1));
+        assertThat(((Map<String, Object>) again.get("body")).get("retryContext")).isEqualTo(
+                Map.of("retryCount", 1, "retryReason", "FUNCTION_PLATFORM_UNKNOWN_ERROR"));
+        List<Map<String, Object>> history = (List<Map<String, Object>>) bySubscription(http, "stuck").get("history");
+        assertThat(history.get(0)).containsEntry("result", "failed")
+                .containsEntry("retryReason", "FUNCTION_PLATFORM_UNKNOWN_ERROR");
+        assertThat(http.deliveries("limit=1000")).as("nothing lost, nothing doubled").hasSize(2);
+        assertThat(calls(RETRY)).hasSize(2);
+    }
+
+    private static boolean up(Http http) {
+        try {
+            return http.get("/v1/deliveries").status() == 200;
+        } catch (UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.accessgate.application.port.out;
+
+import java.util.Objects;
+
+/**
+ * A subscription's filter (SPEC 3.3), decided once per event before its first attempt. The
+ * implementation evaluates the configured expression against the event and applies the
+ * subscription's {@code onError}; a refused event becomes a FILTERED delivery with the reason.
+ * Must be fast and side-effect free: it runs in the ingest request, before the acknowledgement.
+ */
+@FunctionalInterface
+public interface DeliveryFilter {
+
+    /** Delivers everything: a subscription without a filter. */
+    DeliveryFilter DELIVER_ALL = eventJson -> Verdict.DELIVER;
+
+    /** @param eventJson the event as the handler will receive it on its first attempt */
+    Verdict decide(String eventJson);
+
+    /** Deliver, or drop with a reason (logged when {@code log} is true). */
+    sealed interface Verdict {
+
+        Verdict DELIVER = new Deliver();
+
+        static Verdict drop(String reason, boolean log) {
+            return new Drop(reason, log);
+        }
+
+        record Deliver() implements Verdict {
+        }
+
+        record Drop(String reason, boolean log) implements Verdict {
+            public Drop {
+                Objects.requireNonNull(reason, "reason");
+            }
+        }
+    }
+}
