@@ -9,6 +9,7 @@ import dev.accessgate.application.port.in.ListDeliveriesUseCase;
 import dev.accessgate.application.port.in.ReplayDeliveryUseCase;
 import dev.accessgate.application.port.out.DeliveryChannel;
 import dev.accessgate.application.port.out.DeliveryFilter;
+import dev.accessgate.adapters.http.filter.ExpressionFilters;
 import dev.accessgate.application.port.out.DeliveryFilterCompiler;
 import dev.accessgate.application.port.out.DeliveryObserver;
 import dev.accessgate.application.port.out.DeliveryStore;
@@ -23,7 +24,6 @@ import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.inject.qualifiers.Qualifiers;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
@@ -63,6 +63,12 @@ final class DeliveryFactory {
         }
     }
 
+    /** The filter language (SPEC 3.3) behind every subscription's filter. */
+    @Singleton
+    DeliveryFilterCompiler deliveryFilters() {
+        return new ExpressionFilters();
+    }
+
     @Singleton
     DeliveryObserver deliveryObserver() {
         return new Slf4jDeliveryObserver();
@@ -74,23 +80,19 @@ final class DeliveryFactory {
         return new SqliteDeliveryStore(db);
     }
 
-    @Singleton
+    /** Built at startup, so a subscription whose filter does not compile stops the start. */
+    @Context
     SubscriptionRouter subscriptionRouter(Subscriptions subscriptions, DeliveryObserver observer,
-                                          @Nullable DeliveryFilterCompiler filters) {
+                                          DeliveryFilterCompiler filters) {
         List<SubscriptionRouter.Route> routes = new ArrayList<>();
         for (Subscription subscription : subscriptions.all()) {
             DeliveryFilter filter = DeliveryFilter.DELIVER_ALL;
             if (subscription.filter().isPresent()) {
-                if (filters == null) {
-                    LOG.warn("subscription {}: filter expressions are not enforced yet (this build has no filter"
-                            + " engine); every matching event is delivered", subscription.name());
-                } else {
-                    try {
-                        filter = filters.compile(subscription.name(), subscription.filter().get());
-                    } catch (IllegalArgumentException e) {
-                        throw new ConfigurationException("invalid subscription: " + SubscriptionsConfig.KEY + " ("
-                                + subscription.name() + ").filter: " + e.getMessage(), e);
-                    }
+                try {
+                    filter = filters.compile(subscription.name(), subscription.filter().get());
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigurationException("invalid subscription: " + SubscriptionsConfig.KEY + " ("
+                            + subscription.name() + ").filter: " + e.getMessage(), e);
                 }
             }
             routes.add(new SubscriptionRouter.Route(subscription, filter));

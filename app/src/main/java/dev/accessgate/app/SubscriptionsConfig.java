@@ -1,6 +1,7 @@
 package dev.accessgate.app;
 
 import dev.accessgate.application.model.FilterSpec;
+import dev.accessgate.domain.filter.OnError;
 import dev.accessgate.application.model.HandlerSpec;
 import dev.accessgate.application.model.Subscription;
 import dev.accessgate.domain.DomainException;
@@ -100,11 +101,11 @@ final class SubscriptionsConfig {
     private static FilterSpec filter(Map<String, Object> filter, String where) {
         allow(filter, where, "expression", "onError");
         String expression = string(filter, "expression", where);
-        FilterSpec.OnError onError = FilterSpec.OnError.IGNORE_AND_LOG;
+        OnError onError = OnError.IGNORE_AND_LOG;
         Object raw = filter.get("onerror");
         if (raw != null) {
             try {
-                onError = FilterSpec.OnError.valueOf(String.valueOf(raw).trim().toUpperCase(Locale.ROOT).replace('-', '_'));
+                onError = OnError.valueOf(String.valueOf(raw).trim().toUpperCase(Locale.ROOT).replace('-', '_'));
             } catch (IllegalArgumentException e) {
                 throw invalid(where + ".onError", "must be IGNORE_AND_LOG, IGNORE, RECEIVE_AND_LOG or RECEIVE, was '"
                         + raw + "'");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accessgate.application.model.FilterSpec;
+import dev.accessgate.domain.filter.OnError;
 import dev.accessgate.application.model.HandlerSpec;
 import dev.accessgate.application.model.Subscription;
 import java.net.URI;
@@ -53,7 +54,7 @@ class SubscriptionsConfigTest {
         assertThat(sync.takes("avi:ecosystem.app_policy:blocked:app_access_to_objects.v2")).isTrue();
         assertThat(sync.takes("avi:confluence:created:page")).isFalse();
         assertThat(sync.filter()).contains(new FilterSpec("event.issue.fields?.issueType.name == 'Bug'",
-                FilterSpec.OnError.RECEIVE_AND_LOG));
+                OnError.RECEIVE_AND_LOG));
         assertThat(sync.handler()).isEqualTo(new HandlerSpec.Url(URI.create("http://127.0.0.1:9000/handle"),
                 Duration.ofSeconds(25)));
         assertThat(subscriptions.get(1).handler()).isEqualTo(new HandlerSpec.Bean("myHandler", HandlerSpec.DEFAULT_TIMEOUT));
@@ -73,7 +74,7 @@ class SubscriptionsConfigTest {
         Subscription parsed = SubscriptionsConfig.parse(List.of(item)).get(0);
 
         assertThat(parsed.handler()).isEqualTo(new HandlerSpec.Bean("b", Duration.ofMillis(500)));
-        assertThat(parsed.filter()).contains(new FilterSpec("true", FilterSpec.OnError.IGNORE));
+        assertThat(parsed.filter()).contains(new FilterSpec("true", OnError.IGNORE));
         assertThat(SubscriptionsConfig.parse(null)).isEmpty();
     }
 

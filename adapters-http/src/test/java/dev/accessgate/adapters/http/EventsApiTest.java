@@ -104,6 +104,7 @@ class EventsApiTest {
                 .containsEntry("time", "2023-10-24T08:08:08Z").containsEntry("receivedAt", "2026-01-02T03:04:05Z");
         assertThat(reply.json().get("event")).isInstanceOfSatisfying(Map.class,
                 event -> assertThat(event).containsEntry("id", "shown-1").containsKey("data"));
+        assertThat(reply.json().get("deliveries")).isEqualTo(List.of());
     }
 
     @Test

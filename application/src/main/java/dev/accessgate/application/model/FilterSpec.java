@@ -1,36 +1,18 @@
 package dev.accessgate.application.model;
 
+import dev.accessgate.domain.filter.FilterExpression;
+import dev.accessgate.domain.filter.OnError;
 import java.util.Objects;
 
 /**
  * A subscription's filter as configured (SPEC 3.3): the expression and what an evaluation
- * error means. The expression language itself is evaluated behind
- * {@link dev.accessgate.application.port.out.DeliveryFilter}.
+ * error means ({@link OnError} of the domain's filter language). The expression is evaluated
+ * behind {@link dev.accessgate.application.port.out.DeliveryFilter}.
  */
 public record FilterSpec(String expression, OnError onError) {
 
     /** Longest expression accepted, as Forge's. */
-    public static final int MAX_EXPRESSION_LENGTH = 10_000;
-
-    /** What happens when the expression fails or does not give a boolean. */
-    public enum OnError {
-        /** Drop the event and log why (the default). */
-        IGNORE_AND_LOG,
-        /** Drop the event quietly. */
-        IGNORE,
-        /** Deliver the event and log why. */
-        RECEIVE_AND_LOG,
-        /** Deliver the event quietly. */
-        RECEIVE;
-
-        public boolean delivers() {
-            return this == RECEIVE || this == RECEIVE_AND_LOG;
-        }
-
-        public boolean logs() {
-            return this == IGNORE_AND_LOG || this == RECEIVE_AND_LOG;
-        }
-    }
+    public static final int MAX_EXPRESSION_LENGTH = FilterExpression.MAX_LENGTH;
 
     public FilterSpec {
         Objects.requireNonNull(expression, "expression");

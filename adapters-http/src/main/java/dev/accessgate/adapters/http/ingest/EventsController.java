@@ -2,6 +2,7 @@ package dev.accessgate.adapters.http.ingest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.accessgate.adapters.http.api.Paging;
+import dev.accessgate.adapters.http.delivery.DeliveryJson;
 import dev.accessgate.adapters.http.json.JsonTreeReader;
 import dev.accessgate.adapters.http.problem.ProblemException;
 import dev.accessgate.application.model.Processing;
@@ -9,6 +10,7 @@ import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.model.StoredEvent;
 import dev.accessgate.application.port.in.EventQueryUseCase;
 import dev.accessgate.application.port.in.IngestResult;
+import dev.accessgate.application.port.in.ListDeliveriesUseCase;
 import dev.accessgate.application.port.in.ReprocessEventUseCase;
 import dev.accessgate.application.port.out.EventPage;
 import dev.accessgate.application.port.out.EventQuery;
@@ -36,11 +38,14 @@ final class EventsController {
 
     private final EventQueryUseCase events;
     private final ReprocessEventUseCase reprocess;
+    private final ListDeliveriesUseCase deliveries;
     private final EventInterpreter interpreter;
 
-    EventsController(EventQueryUseCase events, ReprocessEventUseCase reprocess, SiteDirectory sites) {
+    EventsController(EventQueryUseCase events, ReprocessEventUseCase reprocess, ListDeliveriesUseCase deliveries,
+                     SiteDirectory sites) {
         this.events = events;
         this.reprocess = reprocess;
+        this.deliveries = deliveries;
         this.interpreter = new EventInterpreter(sites);
     }
 
@@ -52,7 +57,8 @@ final class EventsController {
         return new EventDetail(event.id().value(), event.type(), event.source(), event.time().toString(),
                 event.receivedAt().toString(), event.contentMode(), status(stored), stored.detail(),
                 stored.workspace().map(ws -> ws.cloudId()).orElse(null),
-                JsonTreeReader.read(event.body().getBytes(StandardCharsets.UTF_8)));
+                JsonTreeReader.read(event.body().getBytes(StandardCharsets.UTF_8)),
+                deliveries.ofEvent(event.id()).stream().map(DeliveryJson::of).toList());
     }
 
     @Get
@@ -125,7 +131,8 @@ final class EventsController {
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record EventDetail(String id, String type, String source, String time, String receivedAt, String contentMode,
-                       String status, String detail, String cloudId, Object event) {
+                       String status, String detail, String cloudId, Object event,
+                       @JsonInclude(JsonInclude.Include.ALWAYS) List<DeliveryJson.View> deliveries) {
     }
 
     @Serdeable
