@@ -25,7 +25,7 @@ class AccessQueryTest {
 
     @BeforeEach
     void driver() {
-        http = new HttpDriver(server.getURL(), json);
+        http = new HttpDriver(server.getURL(), json).withBearer(SecurityTestBeans.API_TOKEN);
         http.post("/events", "application/cloudevents+json", Fixtures.text(Fixtures.OBJECTS_V2));
         http.post("/events", "application/cloudevents+json",
                 Fixtures.text(Fixtures.CONTAINER_V2).replace("7a6796c0-746d-4504-92cd-819eca234306", "c-1"));
