@@ -46,9 +46,12 @@ public final class InstallTokenVerifier {
         this.basePath = basePathOf(audience);
     }
 
-    /** The path of a base URL, without a trailing slash ({@code https://x/app/} gives {@code /app}). */
+    /**
+     * The path of a base URL as written ({@code https://x/app/} gives {@code /app/}): what the
+     * qsh canonicalisation cuts off request paths, exactly as {@code atlassian-jwt} does.
+     */
     public static String basePathOf(String baseUrl) {
-        String path = java.net.URI.create(Jwts.withoutTrailingSlash(baseUrl)).getRawPath();
+        String path = java.net.URI.create(baseUrl.strip()).getRawPath();
         return path == null ? "" : path;
     }
 

@@ -1,6 +1,9 @@
 package dev.accessgate.adapters.http.security;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,13 +18,15 @@ import java.util.TreeMap;
  * {@code METHOD&path&query}, computed as the {@code atlassian-jwt} library does:
  * <ul>
  *   <li>method: upper case;</li>
- *   <li>path: the raw (still percent-encoded) path; the base URL's path is cut off when the
- *       path starts with it; empty becomes {@code /}; {@code &} becomes {@code %26}; a leading
- *       {@code /} is added and one trailing {@code /} removed;</li>
- *   <li>query: parsed as Node's {@code querystring} does ({@code +} is a space, malformed
- *       escapes are kept literally); the {@code jwt} parameter dropped; names sorted; repeated
- *       values sorted and joined with {@code ,}; names and values encoded as RFC 3986
- *       (everything but {@code A-Z a-z 0-9 - . _ ~} percent-encoded, upper-case hex).</li>
+ *   <li>path: the raw (still percent-encoded) path, backslashes as slashes; the base URL's
+ *       path (as configured, with its trailing slash if any) is cut off when the path starts
+ *       with it, by plain prefix as the library does; empty becomes {@code /}; {@code &}
+ *       becomes {@code %26}; a leading {@code /} is added and one trailing {@code /} removed;</li>
+ *   <li>query: the first 1,000 {@code &}-separated pairs, decoded as Node's
+ *       {@code querystring} does (see {@link #decode}); the {@code jwt} (and
+ *       {@code __proto__}) parameter dropped; names sorted; repeated values sorted and joined
+ *       with {@code ,}; names and values encoded as RFC 3986 (everything but
+ *       {@code A-Z a-z 0-9 - . _ ~} percent-encoded as UTF-8, upper-case hex).</li>
  * </ul>
  * Sorting compares UTF-16 code units, as JavaScript's {@code sort()} does.
  */
@@ -51,8 +56,25 @@ public final class QueryStringHash {
                 + canonicalQuery(rawQuery);
     }
 
-    /** Characters Node's {@code url.parse} percent-encodes in a path (after turning {@code \\} into {@code /}). */
+    /** What Node's {@code url.parse} escapes when it does not take its fast path for simple paths. */
     private static final String AUTO_ESCAPED = "\t\n\r \"'<>\\^`{|}";
+
+    /**
+     * The pathname Node's {@code url.parse} gives: backslashes become slashes; a path that
+     * starts with three slashes (not a "simple path" to it) also gets its quotes, braces and
+     * the like percent-encoded. (Whitespace would too, but a request target has none.)
+     */
+    private static String nodeUrlPath(String rawPath) {
+        String path = rawPath.replace('\\', '/');
+        if (!path.startsWith("///")) {
+            return path;
+        }
+        StringBuilder escaped = new StringBuilder(path.length());
+        for (char c : path.toCharArray()) {
+            escaped.append(AUTO_ESCAPED.indexOf(c) >= 0 ? String.format("%%%02X", (int) c) : String.valueOf(c));
+        }
+        return escaped.toString();
+    }
 
     static String canonicalPath(String rawPath, String basePath) {
         String path = nodeUrlPath(rawPath == null ? "" : rawPath);
@@ -71,18 +93,6 @@ public final class QueryStringHash {
             path = path.substring(0, path.length() - 1);
         }
         return path;
-    }
-
-    private static String nodeUrlPath(String rawPath) {
-        StringBuilder path = new StringBuilder(rawPath.length());
-        for (char c : rawPath.replace('\\', '/').toCharArray()) {
-            if (AUTO_ESCAPED.indexOf(c) >= 0) {
-                path.append(String.format("%%%02X", (int) c));
-            } else {
-                path.append(c);
-            }
-        }
-        return path.toString();
     }
 
     /** Node's querystring reads at most this many pairs; the rest of a query is ignored. */
@@ -108,35 +118,83 @@ public final class QueryStringHash {
         for (Map.Entry<String, List<String>> param : params.entrySet()) {
             List<String> values = new ArrayList<>(param.getValue());
             values.sort(null);
-            StringBuilder joined = new StringBuilder();
-            for (String value : values) {
-                joined.append(joined.length() == 0 ? "" : ",").append(encode(value));
-            }
-            query.append(query.length() == 0 ? "" : "&").append(encode(param.getKey())).append('=').append(joined);
+            List<String> encoded = values.stream().map(QueryStringHash::encode).toList();
+            query.append(query.length() == 0 ? "" : "&").append(encode(param.getKey())).append('=')
+                    .append(String.join(",", encoded));
         }
         return query.toString();
     }
 
-    /** Node's {@code querystring.unescape} with {@code +} as space: bad escapes stay literal, bad UTF-8 becomes U+FFFD. */
-    static String decode(String text) {
+    /**
+     * A name or value as Node's {@code querystring.parse} decodes it: {@code +} is a space;
+     * text without a valid {@code %XX} escape is kept as it is; otherwise it is decoded like
+     * {@code decodeURIComponent}, and where that fails (a stray {@code %}, bad UTF-8) byte by
+     * byte, each other character cut to its low 8 bits, bad UTF-8 becoming U+FFFD.
+     */
+    static String decode(String raw) {
+        String text = raw.replace('+', ' ');
+        if (!hasValidEscape(text)) {
+            return text;
+        }
+        String strict = decodeUriComponent(text);
+        return strict != null ? strict : unescapeBuffer(text);
+    }
+
+    private static boolean hasValidEscape(String text) {
+        for (int i = 0; i + 2 < text.length(); i++) {
+            if (text.charAt(i) == '%' && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** JavaScript's {@code decodeURIComponent}, or null where it would throw. */
+    private static String decodeUriComponent(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int i = 0;
+        while (i < text.length()) {
+            if (text.charAt(i) != '%') {
+                out.append(text.charAt(i++));
+                continue;
+            }
+            ByteArrayOutputStream run = new ByteArrayOutputStream();
+            while (i < text.length() && text.charAt(i) == '%') {
+                if (i + 2 >= text.length() || hex(text.charAt(i + 1)) < 0 || hex(text.charAt(i + 2)) < 0) {
+                    return null;
+                }
+                run.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
+                i += 3;
+            }
+            try {
+                out.append(StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(run.toByteArray())));
+            } catch (CharacterCodingException e) {
+                return null;
+            }
+        }
+        return out.toString();
+    }
+
+    /** Node's {@code querystring.unescapeBuffer} followed by UTF-8 decoding with replacement. */
+    private static String unescapeBuffer(String text) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(text.length());
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < utf8.length; i++) {
-            byte b = utf8[i];
-            if (b == '+') {
-                bytes.write(' ');
-            } else if (b == '%' && i + 2 < utf8.length && hex(utf8[i + 1]) >= 0 && hex(utf8[i + 2]) >= 0) {
-                bytes.write(hex(utf8[i + 1]) * 16 + hex(utf8[i + 2]));
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '%' && i < text.length() - 2 && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
+                bytes.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
                 i += 2;
             } else {
-                bytes.write(b);
+                bytes.write(c & 0xFF);
             }
         }
         return bytes.toString(StandardCharsets.UTF_8);
     }
 
-    private static int hex(byte b) {
-        return Character.digit((char) b, 16);
+    private static int hex(char c) {
+        return c < 128 ? Character.digit(c, 16) : -1;
     }
 
     /** RFC 3986 percent-encoding of the UTF-8 bytes: all but unreserved characters. */
