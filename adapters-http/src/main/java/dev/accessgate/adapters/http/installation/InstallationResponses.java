@@ -18,6 +18,7 @@ final class InstallationResponses {
     }
 
     @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
     record Installations(List<Forge> forge, List<Connect> connect) {
     }
 
