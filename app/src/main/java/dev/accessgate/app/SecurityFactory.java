@@ -119,13 +119,13 @@ final class SecurityFactory {
                 connect.getInstallKeysCacheTtl(), clock);
     }
 
-    @Singleton
+    @Context
     InstallTokenVerifier installTokenVerifier(InstallKeys keys, @Value("${accessgate.base-url}") String baseUrl,
                                               Clock clock, SecuritySettings settings) {
         return new InstallTokenVerifier(keys, checkedBaseUrl(baseUrl), clock, settings.getJwtLeeway());
     }
 
-    @Singleton
+    @Context
     ConnectJwtVerifier connectJwtVerifier(ConnectLifecycleService clients, @Value("${accessgate.base-url}") String baseUrl,
                                           Clock clock, SecuritySettings settings) {
         return new ConnectJwtVerifier(clients, clock, settings.getJwtLeeway(),
