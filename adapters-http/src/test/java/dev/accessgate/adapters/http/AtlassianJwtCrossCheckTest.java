@@ -273,6 +273,9 @@ class AtlassianJwtCrossCheckTest {
                 .isEqualTo(new InstallTokenVerifier.Result.Verified(CLIENT));
     }
 
+    /** A callback URL with a query that needs canonicalising: the server must hash the raw request. */
+    private static final String ENABLED = "/connect/enabled?user_id=a%20b&b=2&a=1&a=%2B&jwt=x";
+
     @Test
     void through_the_server_a_request_signed_by_the_library_is_accepted_and_its_tampered_variants_are_not() {
         String client = "client-e2e-" + System.nanoTime();
@@ -287,9 +290,9 @@ class AtlassianJwtCrossCheckTest {
         for (Map<String, Object> sign : List.of(hs(SECRET, enabledClaims),
                 hs(SECRET, enabledClaims, "tamper", Map.of("exp", NOW + 9999)),
                 hs(SECRET, enabledClaims, "alg", "none"),
-                hs(SECRET, enabledClaims, "url", "/connect/disabled"),
+                hs(SECRET, enabledClaims, "url", "/connect/enabled?user_id=a%20b&b=2&a=1"),
                 hs("another-secret-of-at-least-32-bytes!!", enabledClaims))) {
-            Map<String, Object> c = request("POST", "/connect/enabled", SecurityTestBeans.BASE_URL);
+            Map<String, Object> c = request("POST", ENABLED, SecurityTestBeans.BASE_URL);
             c.put("sign", sign);
             cases.add(c);
         }
@@ -302,12 +305,12 @@ class AtlassianJwtCrossCheckTest {
         assertThat(http.post("/connect/installed", "application/json", bytes(body), "Authorization",
                 "JWT " + tokens.get(0).get("token")).status()).isEqualTo(204);
         for (int i = 2; i < tokens.size(); i++) {
-            HttpDriver.Reply refused = http.post("/connect/enabled", "application/json", bytes(state), "Authorization",
+            HttpDriver.Reply refused = http.post(ENABLED, "application/json", bytes(state), "Authorization",
                     "JWT " + tokens.get(i).get("token"));
             assertThat(refused.status()).as("variant %d", i).isEqualTo(401);
             assertThat(refused.contentType()).startsWith("application/problem+json");
         }
-        assertThat(http.post("/connect/enabled", "application/json", bytes(state), "Authorization",
+        assertThat(http.post(ENABLED, "application/json", bytes(state), "Authorization",
                 "JWT " + tokens.get(1).get("token")).status()).isEqualTo(204);
     }
 
