@@ -27,7 +27,8 @@ class EndToEndTest {
     }
 
     private static HttpDriver http(EmbeddedServer server) {
-        return new HttpDriver(server.getURL(), server.getApplicationContext().getBean(JsonMapper.class));
+        return new HttpDriver(server.getURL(), server.getApplicationContext().getBean(JsonMapper.class))
+                    .withBearer(Http.API_TOKEN);
     }
 
     @Test

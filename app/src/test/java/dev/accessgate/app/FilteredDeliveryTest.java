@@ -52,7 +52,8 @@ class FilteredDeliveryTest {
     @Test
     void true_delivers_false_is_filtered_and_an_error_follows_on_error() {
         try (EmbeddedServer server = start(BUG_ONLY, null)) {
-            HttpDriver http = new HttpDriver(server.getURL(), server.getApplicationContext().getBean(JsonMapper.class));
+            HttpDriver http = new HttpDriver(server.getURL(), server.getApplicationContext().getBean(JsonMapper.class))
+                    .withBearer(Http.API_TOKEN);
             String bug = (String) http.post("/events", "application/json", issue("PRJ-1", "Bug")).json().get("id");
             String task = (String) http.post("/events", "application/json", issue("PRJ-2", "Task")).json().get("id");
             String broken = (String) http.post("/events", "application/json",
@@ -70,7 +71,8 @@ class FilteredDeliveryTest {
     @Test
     void receive_delivers_an_event_whose_filter_fails() {
         try (EmbeddedServer server = start(BUG_ONLY, "RECEIVE_AND_LOG")) {
-            HttpDriver http = new HttpDriver(server.getURL(), server.getApplicationContext().getBean(JsonMapper.class));
+            HttpDriver http = new HttpDriver(server.getURL(), server.getApplicationContext().getBean(JsonMapper.class))
+                    .withBearer(Http.API_TOKEN);
             String broken = (String) http.post("/events", "application/json",
                     "{\"eventType\": \"avi:jira:updated:issue\", \"project\": {}}").json().get("id");
 

@@ -15,6 +15,8 @@ import java.util.Map;
 final class Http {
 
     static final String CE = "application/cloudevents+json";
+    /** The API token of every app test context (src/test/resources/application-test.yml). */
+    static final String API_TOKEN = "app-test-token-0123456789abcdef";
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final String base;
@@ -54,8 +56,10 @@ final class Http {
     }
 
     private Reply send(HttpRequest request) {
+        HttpRequest authorized = HttpRequest.newBuilder(request, (name, value) -> true)
+                .header("Authorization", "Bearer " + API_TOKEN).build();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(authorized, HttpResponse.BodyHandlers.ofString());
             Map<String, Object> parsed = response.body().isEmpty() ? Map.of()
                     : json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
             return new Reply(response.statusCode(), parsed);

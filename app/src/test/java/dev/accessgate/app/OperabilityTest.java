@@ -22,7 +22,8 @@ class OperabilityTest {
     void health_is_up_with_the_database_and_metrics_are_in_prometheus_format() {
         try (EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class,
                 Map.of("accessgate.db", dir.resolve("ops.db").toString(), "micronaut.server.port", -1))) {
-            HttpDriver http = new HttpDriver(server.getURL(), server.getApplicationContext().getBean(JsonMapper.class));
+            HttpDriver http = new HttpDriver(server.getURL(), server.getApplicationContext().getBean(JsonMapper.class))
+                    .withBearer(Http.API_TOKEN);
             http.post("/events", "application/cloudevents+json", Fixtures.bytes(Fixtures.OBJECTS_V2));
 
             HttpDriver.Reply health = http.get("/health");

@@ -57,6 +57,7 @@ class RestartTest {
         builder.environment().put("ACCESSGATE_CONFIG", config.toString());
         builder.environment().put("ACCESSGATE_DB", db.toString());
         builder.environment().put("PORT", Integer.toString(port));
+        builder.environment().put("ACCESSGATE_API_TOKEN", Http.API_TOKEN);
         builder.environment().put("ACCESSGATE_DELIVERY_LEASE_MARGIN", "1s");
         return builder.start();
     }

@@ -3,10 +3,7 @@ package dev.accessgate.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accessgate.application.testkit.Fixtures;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,18 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /** The query API answers exactly in the shapes of SPEC 2.2. */
 @MicronautTest
-class AccessQueryTest {
+class AccessQueryTest extends HttpTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
 
-    private HttpDriver http;
 
     @BeforeEach
-    void driver() {
-        http = new HttpDriver(server.getURL(), json);
+    void events() {
         http.post("/events", "application/cloudevents+json", Fixtures.text(Fixtures.OBJECTS_V2));
         http.post("/events", "application/cloudevents+json",
                 Fixtures.text(Fixtures.CONTAINER_V2).replace("7a6796c0-746d-4504-92cd-819eca234306", "c-1"));

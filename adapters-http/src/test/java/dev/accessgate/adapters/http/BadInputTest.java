@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accessgate.application.testkit.InMemoryPolicyStore;
 import dev.accessgate.domain.policy.EventId;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -18,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Bad input of every kind gets a 4xx problem+json that says what is wrong, and changes nothing. */
 @MicronautTest
-class BadInputTest {
+class BadInputTest extends HttpTest {
 
     private static final String CE = "application/cloudevents+json";
     private static final String VALID = """
@@ -28,18 +25,9 @@ class BadInputTest {
              "data": {"workspace": {"cloudId": "abc"}, "container": {"product": "jira", "id": "P"}}}""";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     InMemoryPolicyStore store;
 
-    private HttpDriver http;
 
-    @BeforeEach
-    void driver() {
-        http = new HttpDriver(server.getURL(), json);
-    }
 
     static Stream<Arguments> cases() {
         return Stream.of(

@@ -2,10 +2,7 @@ package dev.accessgate.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,18 +11,12 @@ import org.junit.jupiter.api.Test;
 
 /** The bulk check and the paged listing of blocked objects. */
 @MicronautTest
-class BulkQueryTest {
+class BulkQueryTest extends HttpTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
 
-    private HttpDriver http;
 
     @BeforeEach
-    void driver() {
-        http = new HttpDriver(server.getURL(), json);
+    void events() {
         StringBuilder ids = new StringBuilder();
         for (int i = 0; i < 25; i++) {
             ids.append(i == 0 ? "" : ",").append("\"P-").append(100 + i).append('"');

@@ -7,8 +7,6 @@ import dev.accessgate.domain.policy.EventId;
 import dev.accessgate.domain.policy.ObjectRef;
 import dev.accessgate.domain.policy.WorkspaceId;
 import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -18,12 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Requests made by the CloudEvents JS SDK (npm 'cloudevents'), the way a real sender makes them. */
 @MicronautTest
-class CloudEventsSdkClientTest {
+class CloudEventsSdkClientTest extends HttpTest {
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     InMemoryPolicyStore store;
 

@@ -8,18 +8,15 @@ import dev.accessgate.application.testkit.InMemoryPolicyStore;
 import dev.accessgate.domain.policy.EventId;
 import dev.accessgate.domain.policy.ObjectRef;
 import dev.accessgate.domain.policy.WorkspaceId;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** One event, three content modes, one state. */
 @MicronautTest
-class ContentModesTest {
+class ContentModesTest extends HttpTest {
 
     private static final String DATA = """
             {"workspace": {"cloudId": "%s"},
@@ -28,18 +25,9 @@ class ContentModesTest {
     private static final String TYPE = "avi:ecosystem.app_policy:blocked:app_access_to_objects.v2";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     InMemoryPolicyStore store;
 
-    private HttpDriver http;
 
-    @BeforeEach
-    void driver() {
-        http = new HttpDriver(server.getURL(), json);
-    }
 
     private HttpDriver.Reply structured(String id, String cloudId) {
         return http.post("/events", "application/cloudevents+json", "{\"specversion\": \"1.0\", \"id\": \"" + id

@@ -7,33 +7,21 @@ import dev.accessgate.application.testkit.InMemoryPolicyStore;
 import dev.accessgate.domain.policy.EventId;
 import dev.accessgate.domain.policy.ObjectRef;
 import dev.accessgate.domain.policy.WorkspaceId;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @MicronautTest
-class EventIngestionTest {
+class EventIngestionTest extends HttpTest {
 
     private static final String CE = "application/cloudevents+json";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     InMemoryPolicyStore store;
 
-    private HttpDriver http;
 
-    @BeforeEach
-    void driver() {
-        http = new HttpDriver(server.getURL(), json);
-    }
 
     /** The fixture with its id and cloudId replaced, so each test has its own event and workspace. */
     private static String fixture(String name, String id, String cloudId) {

@@ -7,36 +7,24 @@ import dev.accessgate.application.testkit.InMemoryPolicyStore;
 import dev.accessgate.domain.policy.ObjectRef;
 import dev.accessgate.domain.policy.SiteUrl;
 import dev.accessgate.domain.policy.WorkspaceId;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** v1 events, the events API, and reprocessing what waited for a site to be mapped. */
 @MicronautTest
-class EventsApiTest {
+class EventsApiTest extends HttpTest {
 
     private static final String CE = "application/cloudevents+json";
 
-    @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
     @Inject
     InMemoryPolicyStore store;
     @Inject
     TestBeans.TestSites sites;
 
-    private HttpDriver http;
 
-    @BeforeEach
-    void driver() {
-        http = new HttpDriver(server.getURL(), json);
-    }
 
     private static String v1(String id, String siteUrl, String type) {
         return Fixtures.text(Fixtures.OBJECTS_V1).replace("7a6796c0-746d-4504-92cd-819eca234306", id)

@@ -6,8 +6,6 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.accessgate.application.port.out.EventQuery;
 import dev.accessgate.application.testkit.InMemoryPolicyStore;
-import io.micronaut.json.JsonMapper;
-import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 import org.quicktheories.generators.Generate;
@@ -29,7 +26,7 @@ import org.quicktheories.generators.Generate;
  * junk, wrong media types). Every one must get a 4xx problem+json and store nothing.
  */
 @MicronautTest
-class GeneratedBadInputTest {
+class GeneratedBadInputTest extends HttpTest {
 
     /** QuickTheories may draw a value twice and not count it again: a margin keeps the total over 10,000. */
     private static final int EXAMPLES_PER_FAMILY = 2_600;
@@ -37,13 +34,8 @@ class GeneratedBadInputTest {
     private static final String TYPE = "avi:ecosystem.app_policy:blocked:app_access_to_objects.v2";
 
     @Inject
-    EmbeddedServer server;
-    @Inject
-    JsonMapper json;
-    @Inject
     InMemoryPolicyStore store;
 
-    private HttpDriver http;
     private static final AtomicInteger SENT = new AtomicInteger();
 
     /** One request: content type, extra headers (name, value pairs) and body. */
@@ -55,10 +47,6 @@ class GeneratedBadInputTest {
         }
     }
 
-    @BeforeEach
-    void driver() {
-        http = new HttpDriver(server.getURL(), json);
-    }
 
     @AfterEach
     void nothingWasStored() {

@@ -17,10 +17,21 @@ public final class HttpDriver {
     private final HttpClient client = HttpClient.newHttpClient();
     private final URI base;
     private final JsonMapper json;
+    private final String[] defaultHeaders;
 
     public HttpDriver(URL base, JsonMapper json) {
-        this.base = URI.create(base.toString());
+        this(URI.create(base.toString()), json, new String[0]);
+    }
+
+    private HttpDriver(URI base, JsonMapper json, String[] defaultHeaders) {
+        this.base = base;
         this.json = json;
+        this.defaultHeaders = defaultHeaders;
+    }
+
+    /** This driver sending {@code Authorization: Bearer <token>} with every request (the /v1 API needs it). */
+    public HttpDriver withBearer(String token) {
+        return new HttpDriver(base, json, new String[] {"Authorization", "Bearer " + token});
     }
 
     /** A response with its body as text and, when it is JSON, as a map. */
@@ -44,11 +55,22 @@ public final class HttpDriver {
         return post(path, contentType, body.getBytes(StandardCharsets.UTF_8));
     }
 
-    public Reply get(String path) {
-        return send(HttpRequest.newBuilder(base.resolve(path)).GET().build());
+    public Reply get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
     }
 
     public Reply send(HttpRequest request) {
+        if (defaultHeaders.length > 0 && request.headers().firstValue(defaultHeaders[0]).isEmpty()) {
+            HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
+            for (int i = 0; i < defaultHeaders.length; i += 2) {
+                copy.header(defaultHeaders[i], defaultHeaders[i + 1]);
+            }
+            request = copy.build();
+        }
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
             String type = response.headers().firstValue("Content-Type").orElse("");

@@ -8,6 +8,7 @@ import dev.accessgate.application.service.AccessQueryService;
 import dev.accessgate.application.service.PolicyIngestService;
 import dev.accessgate.application.testkit.InMemoryPolicyStore;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -35,6 +36,7 @@ class TestBeans {
 
     /** One site is mapped from the start, so that v1 events can be applied; tests may map more. */
     @Singleton
+    @Primary
     TestSites sites() {
         TestSites sites = new TestSites();
         sites.map(MAPPED_SITE, new WorkspaceId("site-workspace"));

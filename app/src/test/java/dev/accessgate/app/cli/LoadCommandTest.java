@@ -31,7 +31,8 @@ class LoadCommandTest {
             LoadRunner.Report policy = new LoadRunner().run(LoadOptions.parse("policy", new String[] {"--url", url,
                     "--requests", "20", "--size", "50", "--order", "sorted", "--concurrency", "4"}, 0), quiet);
             LoadRunner.Report check = new LoadRunner().run(LoadOptions.parse("check", new String[] {"--url", url,
-                    "--requests", "200", "--ids", "1000", "--rate", "500", "--concurrency", "4"}, 0), quiet);
+                    "--requests", "200", "--ids", "1000", "--rate", "500", "--concurrency", "4", "--token",
+                    "app-test-token-0123456789abcdef"}, 0), quiet);
 
             assertThat(policy.requests()).isEqualTo(20);
             assertThat(policy.statuses()).isEqualTo(Map.of(200, 20L));

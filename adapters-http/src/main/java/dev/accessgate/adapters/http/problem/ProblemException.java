@@ -18,6 +18,7 @@ public final class ProblemException extends RuntimeException {
         NOT_ACCEPTABLE(406, "Not acceptable"),
         ID_CONFLICT(409, "Event id already used"),
         DELIVERY_NOT_DEAD(409, "Only a dead delivery can be replayed"),
+        CONFLICT(409, "Conflict"),
         PAYLOAD_TOO_LARGE(413, "Payload too large"),
         UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
         LIMIT_EXCEEDED(422, "Limit exceeded"),

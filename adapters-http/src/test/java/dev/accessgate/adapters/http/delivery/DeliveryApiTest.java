@@ -3,6 +3,7 @@ package dev.accessgate.adapters.http.delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accessgate.adapters.http.HttpDriver;
+import dev.accessgate.adapters.http.SecurityTestBeans;
 import dev.accessgate.application.model.ClaimedDelivery;
 import dev.accessgate.application.model.DeliveryId;
 import dev.accessgate.application.model.NewDelivery;
@@ -41,7 +42,7 @@ class DeliveryApiTest {
 
     @BeforeEach
     void driver() {
-        http = new HttpDriver(server.getURL(), json);
+        http = new HttpDriver(server.getURL(), json).withBearer(SecurityTestBeans.API_TOKEN);
     }
 
     private DeliveryId created(String eventId, String subscription, Delivery delivery) {
