@@ -153,7 +153,9 @@ final class SqliteBaselineImport {
 
     private static void prepareStaging(Connection c) throws SQLException {
         try (Statement statement = c.createStatement()) {
-            // Temporary tables live per connection, outside the database file and its WAL.
+            // Temporary tables live per connection, outside the database file and its WAL. A
+            // larger page cache for them (native memory, not the Java heap) speeds up the sort.
+            statement.executeUpdate("PRAGMA temp.cache_size = -32768");
             statement.executeUpdate("""
                     CREATE TEMP TABLE IF NOT EXISTS baseline_objects_sent (type TEXT NOT NULL, object_id TEXT NOT NULL)""");
             statement.executeUpdate("""
