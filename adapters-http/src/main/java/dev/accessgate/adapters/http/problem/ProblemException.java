@@ -17,6 +17,7 @@ public final class ProblemException extends RuntimeException {
         METHOD_NOT_ALLOWED(405, "Method not allowed"),
         NOT_ACCEPTABLE(406, "Not acceptable"),
         ID_CONFLICT(409, "Event id already used"),
+        BASELINE_CONFLICT(409, "Baseline id already used"),
         PAYLOAD_TOO_LARGE(413, "Payload too large"),
         UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
         LIMIT_EXCEEDED(422, "Limit exceeded"),
