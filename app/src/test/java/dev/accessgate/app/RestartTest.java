@@ -3,7 +3,6 @@ package dev.accessgate.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accessgate.application.testkit.ForgeHandlerProcess;
-import io.micronaut.context.ApplicationContext;
 import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
@@ -35,8 +34,9 @@ class RestartTest {
     Path dir;
     private ForgeHandlerProcess node;
     private Process accessgate;
-    private final ApplicationContext json = ApplicationContext.builder().deduceEnvironment(false).start();
-    private final JsonMapper mapper = json.getBean(JsonMapper.class);
+    // A JSON mapper without an application context: a context would start the service's beans
+    // and open a database file of its own.
+    private final JsonMapper mapper = JsonMapper.createDefault();
 
     @AfterEach
     void stop() {
@@ -46,7 +46,6 @@ class RestartTest {
         if (node != null) {
             node.close();
         }
-        json.close();
     }
 
     private Process start(Path config, Path db, int port) throws IOException {

@@ -1,9 +1,13 @@
 package dev.accessgate.application.testkit;
 
 import dev.accessgate.application.model.NewDelivery;
+import dev.accessgate.application.model.BaselineFingerprint;
+import dev.accessgate.application.model.BaselineImportOutcome;
+import dev.accessgate.application.model.BaselineObjects;
 import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.model.StoredEvent;
+import dev.accessgate.application.port.out.BaselineStore;
 import dev.accessgate.application.port.out.BlockLedgerStore;
 import dev.accessgate.application.port.out.EventPage;
 import dev.accessgate.application.port.out.EventQuery;
@@ -12,6 +16,10 @@ import dev.accessgate.application.port.out.ObjectQuery;
 import dev.accessgate.application.port.out.RecordOutcome;
 import dev.accessgate.domain.policy.AccessPolicyState;
 import dev.accessgate.domain.policy.ApplyOutcome;
+import dev.accessgate.domain.policy.Baseline;
+import dev.accessgate.domain.policy.BaselineHeader;
+import dev.accessgate.domain.policy.BaselineId;
+import dev.accessgate.domain.policy.BaselineOutcome;
 import dev.accessgate.domain.policy.Block;
 import dev.accessgate.domain.policy.BlockedContainer;
 import dev.accessgate.domain.policy.BlockedObject;
@@ -25,16 +33,19 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.TreeSet;
+import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outgoing storage ports over the domain's own {@link AccessPolicyState}: the simplest
  * correct store, used by service tests and as the worked example for adapter authors.
  */
-public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore {
+public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, BaselineStore {
 
     private final AccessPolicyState state = new AccessPolicyState();
     private final Map<EventId, StoredEvent> events = new HashMap<>();
@@ -53,6 +64,7 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore {
     public InMemoryDeliveryStore deliveries() {
         return deliveries;
     }
+    private final Map<WorkspaceId, Map<BaselineId, String>> baselineFingerprints = new HashMap<>();
 
     @Override
     public synchronized RecordOutcome record(ReceivedEvent event, Processing processing,
@@ -78,6 +90,25 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore {
         }
         events.put(event.id(), new StoredEvent(event, processing.status(), workspace, processing.detail()));
         return new RecordOutcome.Recorded(event.id(), newlyBlocked);
+    }
+
+    @Override
+    public synchronized BaselineImportOutcome importBaseline(BaselineHeader header, BaselineObjects objects,
+                                                             Instant receivedAt) {
+        Set<ObjectRef> listed = new HashSet<>();
+        objects.forEachBatch(listed::addAll);
+        Baseline baseline = new Baseline(header, listed);
+        String fingerprint = BaselineFingerprint.of(header, listed);
+        Map<BaselineId, String> known = baselineFingerprints.computeIfAbsent(header.workspace(), ws -> new HashMap<>());
+        String before = known.get(header.id());
+        if (before != null) {
+            return before.equals(fingerprint)
+                    ? new BaselineImportOutcome.Duplicate(header.id())
+                    : new BaselineImportOutcome.Conflict(header.id());
+        }
+        known.put(header.id(), fingerprint);
+        BaselineOutcome.Applied applied = (BaselineOutcome.Applied) state.apply(baseline);
+        return new BaselineImportOutcome.Imported(header.id(), applied.objects(), applied.containers());
     }
 
     @Override

@@ -19,6 +19,11 @@ public final class AccessPolicyState {
         return workspaces.computeIfAbsent(event.workspace(), WorkspacePolicy::new).apply(event);
     }
 
+    /** Applies a baseline to its workspace, creating the workspace on first sight. */
+    public BaselineOutcome apply(Baseline baseline) {
+        return workspaces.computeIfAbsent(baseline.workspace(), WorkspacePolicy::new).apply(baseline);
+    }
+
     public boolean isBlocked(WorkspaceId workspace, ObjectRef object) {
         WorkspacePolicy policy = workspaces.get(workspace);
         return policy != null && policy.isBlocked(object);

@@ -6,13 +6,16 @@ import java.util.Comparator;
 import java.util.Objects;
 
 /**
- * Why something is blocked: the time and id of the event that blocked it.
+ * Why something is blocked: the time and id of the event that blocked it, or of the
+ * baseline that listed it (a baseline's id is then the {@code eventId}; see
+ * {@link BaselineHeader#block()}).
  *
- * <p>When several events block the same thing, the earliest one is kept (ties broken by
- * event id). That choice makes applying events commutative: any arrival order gives the
- * same block, and {@code blockedAt} reads as "blocked since".
+ * <p>When several events or baselines block the same thing, the earliest one is kept (ties
+ * broken by id). That choice makes applying events commutative: any arrival order gives
+ * the same block, and {@code blockedAt} reads as "blocked since". The natural order of
+ * blocks is that precedence: earliest first.
  */
-public record Block(Instant at, EventId eventId) {
+public record Block(Instant at, EventId eventId) implements Comparable<Block> {
 
     /** Earliest event time accepted; with {@link #LATEST}, keeps times storable as 64-bit epoch nanoseconds. */
     public static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
@@ -38,5 +41,11 @@ public record Block(Instant at, EventId eventId) {
     /** The block that wins of the two (see {@link #precedes}). */
     public static Block earliest(Block a, Block b) {
         return b.precedes(a) ? b : a;
+    }
+
+    /** Earlier first; at the same instant, the smaller id first. */
+    @Override
+    public int compareTo(Block other) {
+        return PRECEDENCE.compare(this, other);
     }
 }

@@ -19,6 +19,7 @@ public final class ProblemException extends RuntimeException {
         ID_CONFLICT(409, "Event id already used"),
         DELIVERY_NOT_DEAD(409, "Only a dead delivery can be replayed"),
         CONFLICT(409, "Conflict"),
+        BASELINE_CONFLICT(409, "Baseline id already used"),
         PAYLOAD_TOO_LARGE(413, "Payload too large"),
         UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
         LIMIT_EXCEEDED(422, "Limit exceeded"),

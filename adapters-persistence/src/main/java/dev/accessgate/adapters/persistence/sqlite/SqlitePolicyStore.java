@@ -1,15 +1,19 @@
 package dev.accessgate.adapters.persistence.sqlite;
 
 import dev.accessgate.application.model.NewDelivery;
+import dev.accessgate.application.model.BaselineImportOutcome;
+import dev.accessgate.application.model.BaselineObjects;
 import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.model.StoredEvent;
+import dev.accessgate.application.port.out.BaselineStore;
 import dev.accessgate.application.port.out.BlockLedgerStore;
 import dev.accessgate.application.port.out.EventPage;
 import dev.accessgate.application.port.out.EventQuery;
 import dev.accessgate.application.port.out.EventStore;
 import dev.accessgate.application.port.out.ObjectQuery;
 import dev.accessgate.application.port.out.RecordOutcome;
+import dev.accessgate.domain.policy.BaselineHeader;
 import dev.accessgate.domain.policy.Block;
 import dev.accessgate.domain.policy.BlockedContainer;
 import dev.accessgate.domain.policy.BlockedObject;
@@ -26,19 +30,27 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * The event store and the block ledger in one SQLite file, so that an event, its effect and its deliveries
- * commit together. Applies the domain's rule for repeated blocks ({@link Block#earliest})
- * in SQL; the contract tests check it agrees with the domain model.
+ * The event store, the baseline store and the block ledger in one SQLite file, so that an
+ * event, its effect and its deliveries (or a baseline and its effect) commit together. Applies the domain's rules
+ * ({@link dev.accessgate.domain.policy.WorkspacePolicy}) in SQL; the contract tests check it
+ * agrees with the domain model.
+ *
+ * <p>{@code blocked_objects} and {@code blocked_containers} hold the answer of each blocked
+ * thing, its earliest block fact; the other facts wait in {@code object_block_facts} and
+ * {@code container_block_facts} in case a baseline removes the earliest.
  */
-public final class SqlitePolicyStore implements EventStore, BlockLedgerStore {
+public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, BaselineStore {
 
     /** Rows per JDBC batch: big enough to amortise the calls, small enough to bound memory. */
     private static final int BATCH = 1_000;
@@ -80,6 +92,11 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore {
 
     private static int applyEffect(Connection c, Processing processing) throws SQLException {
         return processing instanceof Processing.Applied applied ? apply(c, applied.event()) : 0;
+    }
+
+    @Override
+    public BaselineImportOutcome importBaseline(BaselineHeader header, BaselineObjects objects, Instant receivedAt) {
+        return db.write(c -> SqliteBaselineImport.run(c, header, objects, receivedAt));
     }
 
     private static boolean insertEvent(Connection c, ReceivedEvent event, Processing processing) throws SQLException {
@@ -130,97 +147,174 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore {
         } else {
             newContainers = blockContainer(c, cloudId, ((ContainerBlocked) event).container(), block);
         }
+        countBlocked(c, cloudId, newObjects, newContainers);
+        return newObjects + newContainers;
+    }
+
+    /** Adds to the counters of a workspace, creating it on first sight. */
+    static void countBlocked(Connection c, String cloudId, long objects, long containers) throws SQLException {
         try (PreparedStatement count = c.prepareStatement("""
                 INSERT INTO workspaces (cloud_id, blocked_objects, blocked_containers) VALUES (?, ?, ?)
                 ON CONFLICT (cloud_id) DO UPDATE SET
                     blocked_objects = blocked_objects + excluded.blocked_objects,
                     blocked_containers = blocked_containers + excluded.blocked_containers""")) {
             count.setString(1, cloudId);
-            count.setLong(2, newObjects);
-            count.setLong(3, newContainers);
+            count.setLong(2, objects);
+            count.setLong(3, containers);
             count.executeUpdate();
         }
-        return newObjects + newContainers;
     }
 
     private static int blockObjects(Connection c, String cloudId, List<ObjectRef> objects, Block block)
             throws SQLException {
+        List<ObjectRef> sorted = notCoveredAsOf(c, cloudId, objects, block);
         // Sorted keys turn random B-tree inserts into appends: about ten times faster.
-        List<ObjectRef> sorted = new ArrayList<>(objects);
         sorted.sort(null);
         long at = Nanos.of(block.at());
         String eventId = block.eventId().value();
         int inserted = 0;
+        List<ObjectRef> blockedBefore = new ArrayList<>();
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO blocked_objects (cloud_id, product, type, object_id, blocked_at_ns, event_id)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
             for (int from = 0; from < sorted.size(); from += BATCH) {
-                for (ObjectRef object : sorted.subList(from, Math.min(sorted.size(), from + BATCH))) {
+                List<ObjectRef> batch = sorted.subList(from, Math.min(sorted.size(), from + BATCH));
+                for (ObjectRef object : batch) {
                     insert.setString(1, cloudId);
                     bindObject(insert, 2, object);
                     insert.setLong(5, at);
                     insert.setString(6, eventId);
                     insert.addBatch();
                 }
-                inserted += sum(insert.executeBatch());
+                int[] counts = insert.executeBatch();
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        inserted++;
+                    } else {
+                        blockedBefore.add(batch.get(i));
+                    }
+                }
             }
         }
-        if (inserted < sorted.size()) {
-            keepEarliestObjectBlocks(c, cloudId, sorted, at, eventId);
+        if (!blockedBefore.isEmpty()) {
+            addObjectFacts(c, cloudId, blockedBefore, at, eventId);
         }
         return inserted;
     }
 
-    // Objects blocked before: the earlier block wins, ties go to the smaller event id (Block.earliest).
-    private static void keepEarliestObjectBlocks(Connection c, String cloudId, List<ObjectRef> objects, long at,
-                                                 String eventId) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("""
-                UPDATE blocked_objects SET blocked_at_ns = ?, event_id = ?
-                WHERE cloud_id = ? AND product = ? AND type = ? AND object_id = ?
-                  AND (blocked_at_ns > ? OR (blocked_at_ns = ? AND event_id > ?))""")) {
-            for (int from = 0; from < objects.size(); from += BATCH) {
-                for (ObjectRef object : objects.subList(from, Math.min(objects.size(), from + BATCH))) {
-                    update.setLong(1, at);
-                    update.setString(2, eventId);
-                    update.setString(3, cloudId);
-                    bindObject(update, 4, object);
-                    update.setLong(7, at);
-                    update.setLong(8, at);
-                    update.setString(9, eventId);
-                    update.addBatch();
+    /**
+     * The objects whose covering baseline is older than the event; the others are ignored
+     * ("as of T" includes T). One look-up per product and type of the event.
+     */
+    private static List<ObjectRef> notCoveredAsOf(Connection c, String cloudId, List<ObjectRef> objects, Block block)
+            throws SQLException {
+        Map<List<String>, Boolean> covered = new HashMap<>();
+        List<ObjectRef> kept = new ArrayList<>(objects.size());
+        try (PreparedStatement select = c.prepareStatement("""
+                SELECT 1 FROM object_coverage
+                WHERE cloud_id = ? AND product = ? AND type IN (?, '') AND time_ns >= ? LIMIT 1""")) {
+            for (ObjectRef object : objects) {
+                List<String> unit = List.of(object.product().name(), object.type());
+                Boolean isCovered = covered.get(unit);
+                if (isCovered == null) {
+                    select.setString(1, cloudId);
+                    select.setString(2, object.product().name());
+                    select.setString(3, object.type());
+                    select.setLong(4, Nanos.of(block.at()));
+                    try (ResultSet row = select.executeQuery()) {
+                        isCovered = row.next();
+                    }
+                    covered.put(unit, isCovered);
                 }
-                update.executeBatch();
+                if (!isCovered) {
+                    kept.add(object);
+                }
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * Objects blocked before get one more fact. When it precedes their answer (earlier, or as
+     * early with a smaller id: {@link Block#earliest}) it becomes the answer and the old answer
+     * joins the other facts; otherwise it joins the other facts itself.
+     */
+    private static void addObjectFacts(Connection c, String cloudId, List<ObjectRef> objects, long at,
+                                       String eventId) throws SQLException {
+        String key = "cloud_id = ?1 AND product = ?2 AND type = ?3 AND object_id = ?4";
+        try (PreparedStatement demote = c.prepareStatement("""
+                INSERT INTO object_block_facts (cloud_id, product, type, object_id, blocked_at_ns, source_id)
+                SELECT cloud_id, product, type, object_id, blocked_at_ns, event_id FROM blocked_objects
+                WHERE %s AND (blocked_at_ns, event_id) > (?5, ?6)""".formatted(key));
+             PreparedStatement answer = c.prepareStatement("""
+                UPDATE blocked_objects SET blocked_at_ns = ?5, event_id = ?6
+                WHERE %s AND (blocked_at_ns, event_id) > (?5, ?6)""".formatted(key));
+             PreparedStatement remember = c.prepareStatement("""
+                INSERT INTO object_block_facts (cloud_id, product, type, object_id, blocked_at_ns, source_id)
+                SELECT ?1, ?2, ?3, ?4, ?5, ?6
+                WHERE NOT EXISTS (SELECT 1 FROM blocked_objects WHERE %s AND blocked_at_ns = ?5 AND event_id = ?6)"""
+                     .formatted(key))) {
+            for (PreparedStatement statement : List.of(demote, answer, remember)) {
+                for (int from = 0; from < objects.size(); from += BATCH) {
+                    for (ObjectRef object : objects.subList(from, Math.min(objects.size(), from + BATCH))) {
+                        statement.setString(1, cloudId);
+                        bindObject(statement, 2, object);
+                        statement.setLong(5, at);
+                        statement.setString(6, eventId);
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                }
             }
         }
     }
 
     private static int blockContainer(Connection c, String cloudId, ContainerRef container, Block block)
             throws SQLException {
+        long at = Nanos.of(block.at());
+        String eventId = block.eventId().value();
+        try (PreparedStatement covered = c.prepareStatement("""
+                SELECT 1 FROM container_coverage WHERE cloud_id = ? AND product = ? AND time_ns >= ?""")) {
+            covered.setString(1, cloudId);
+            covered.setString(2, container.product().name());
+            covered.setLong(3, at);
+            try (ResultSet row = covered.executeQuery()) {
+                if (row.next()) {
+                    return 0;
+                }
+            }
+        }
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO blocked_containers (cloud_id, product, container_id, blocked_at_ns, event_id)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
             insert.setString(1, cloudId);
             insert.setString(2, container.product().name());
             insert.setString(3, container.id());
-            insert.setLong(4, Nanos.of(block.at()));
-            insert.setString(5, block.eventId().value());
+            insert.setLong(4, at);
+            insert.setString(5, eventId);
             if (insert.executeUpdate() == 1) {
                 return 1;
             }
         }
-        try (PreparedStatement update = c.prepareStatement("""
-                UPDATE blocked_containers SET blocked_at_ns = ?, event_id = ?
-                WHERE cloud_id = ? AND product = ? AND container_id = ?
-                  AND (blocked_at_ns > ? OR (blocked_at_ns = ? AND event_id > ?))""")) {
-            update.setLong(1, Nanos.of(block.at()));
-            update.setString(2, block.eventId().value());
-            update.setString(3, cloudId);
-            update.setString(4, container.product().name());
-            update.setString(5, container.id());
-            update.setLong(6, Nanos.of(block.at()));
-            update.setLong(7, Nanos.of(block.at()));
-            update.setString(8, block.eventId().value());
-            update.executeUpdate();
+        // Blocked before: the same three steps as addObjectFacts, for one container.
+        String key = "cloud_id = ?1 AND product = ?2 AND container_id = ?3";
+        for (String sql : List.of("""
+                INSERT INTO container_block_facts (cloud_id, product, container_id, blocked_at_ns, source_id)
+                SELECT cloud_id, product, container_id, blocked_at_ns, event_id FROM blocked_containers
+                WHERE %s AND (blocked_at_ns, event_id) > (?4, ?5)""", """
+                UPDATE blocked_containers SET blocked_at_ns = ?4, event_id = ?5
+                WHERE %s AND (blocked_at_ns, event_id) > (?4, ?5)""", """
+                INSERT INTO container_block_facts (cloud_id, product, container_id, blocked_at_ns, source_id)
+                SELECT ?1, ?2, ?3, ?4, ?5
+                WHERE NOT EXISTS (SELECT 1 FROM blocked_containers WHERE %s AND blocked_at_ns = ?4 AND event_id = ?5)""")) {
+            try (PreparedStatement statement = c.prepareStatement(sql.formatted(key))) {
+                statement.setString(1, cloudId);
+                statement.setString(2, container.product().name());
+                statement.setString(3, container.id());
+                statement.setLong(4, at);
+                statement.setString(5, eventId);
+                statement.executeUpdate();
+            }
         }
         return 0;
     }
@@ -409,7 +503,7 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore {
         });
     }
 
-    private static void bindObject(PreparedStatement statement, int first, ObjectRef object) throws SQLException {
+    static void bindObject(PreparedStatement statement, int first, ObjectRef object) throws SQLException {
         statement.setString(first, object.product().name());
         statement.setString(first + 1, object.type());
         statement.setString(first + 2, object.id());
@@ -423,13 +517,5 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore {
 
     private static Block block(ResultSet row, int first) throws SQLException {
         return new Block(Nanos.toInstant(row.getLong(first)), new EventId(row.getString(first + 1)));
-    }
-
-    private static int sum(int[] counts) {
-        int total = 0;
-        for (int n : counts) {
-            total += Math.max(n, 0);
-        }
-        return total;
     }
 }

@@ -1,5 +1,6 @@
 package dev.accessgate.adapters.persistence.sqlite;
 
+import dev.accessgate.application.testkit.BaselineStores;
 import dev.accessgate.application.testkit.PolicyStores;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,12 +20,20 @@ final class SqliteStores {
     }
 
     PolicyStores fresh() {
+        return PolicyStores.of(freshStore());
+    }
+
+    BaselineStores freshWithBaselines() {
+        return BaselineStores.of(freshStore());
+    }
+
+    private SqlitePolicyStore freshStore() {
         try {
             Path file = Files.createTempFile(dir, "store", ".db");
             Files.delete(file);
             SqliteDatabase db = SqliteDatabase.open(SqliteSettings.of(file));
             opened.add(db);
-            return PolicyStores.of(new SqlitePolicyStore(db));
+            return new SqlitePolicyStore(db);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
