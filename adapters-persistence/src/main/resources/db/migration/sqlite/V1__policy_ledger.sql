@@ -8,11 +8,14 @@ CREATE TABLE events (
     received_ns  INTEGER NOT NULL,
     content_mode TEXT    NOT NULL,
     fingerprint  TEXT    NOT NULL,
-    status       TEXT    NOT NULL CHECK (status IN ('APPLIED', 'UNPROCESSED')),
+    status       TEXT    NOT NULL CHECK (status IN ('APPLIED', 'STORED', 'UNPROCESSED')),
     cloud_id     TEXT,
     detail       TEXT    NOT NULL,
     body         TEXT    NOT NULL
 );
+
+-- Listing by status in arrival order (the unprocessed ones, to reprocess them).
+CREATE INDEX events_by_status ON events (status, seq);
 
 -- Per-workspace counters, kept in the same transaction as the blocks they count.
 CREATE TABLE workspaces (

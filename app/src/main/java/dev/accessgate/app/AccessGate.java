@@ -1,17 +1,17 @@
 package dev.accessgate.app;
 
+import dev.accessgate.app.cli.CommandLine;
 import io.micronaut.runtime.Micronaut;
 
-/** {@code java -jar accessgate.jar} serves; {@code serve} says the same explicitly. */
+/** {@code java -jar accessgate.jar} serves; anything else is a subcommand. */
 public final class AccessGate {
 
     private AccessGate() {
     }
 
     public static void main(String[] args) {
-        if (args.length > 0 && !args[0].equals("serve")) {
-            System.err.println("unknown command: " + args[0] + "\nusage: java -jar accessgate.jar [serve]");
-            System.exit(2);
+        if (!CommandLine.servesWith(args)) {
+            System.exit(CommandLine.standard().run(args));
         }
         Micronaut.build(args).mainClass(AccessGate.class).banner(false).start();
     }

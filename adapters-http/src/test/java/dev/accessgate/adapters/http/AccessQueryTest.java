@@ -69,7 +69,7 @@ class AccessQueryTest {
         HttpDriver.Reply reply = http.get("/v1/workspaces");
 
         assertThat(reply.json()).isEqualTo(Map.of("workspaces", List.of(
-                Map.of("cloudId", "abc123", "blockedObjects", 9, "blockedContainers", 1))));
+                Map.of("cloudId", "abc123", "blockedObjects", 9, "blockedContainers", 1)), "unprocessedEvents", 0));
     }
 
     @Test

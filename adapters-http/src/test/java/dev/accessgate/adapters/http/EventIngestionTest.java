@@ -108,7 +108,7 @@ class EventIngestionTest {
         HttpDriver.Reply reply = http.post("/events", CE, body);
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json()).containsEntry("status", "stored")
+        assertThat(reply.json()).containsEntry("status", "unprocessed")
                 .containsEntry("type", "avi:ecosystem.app_policy:blocked:app_access_to_objects.v3");
         assertThat(store.find(new EventId("future-1"))).hasValueSatisfying(e -> assertThat(e.event().body())
                 .isEqualTo(body));

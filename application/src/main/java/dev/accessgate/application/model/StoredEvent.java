@@ -9,7 +9,12 @@ public record StoredEvent(ReceivedEvent event, Status status, Optional<Workspace
 
     /** Processing status of a stored event. */
     public enum Status {
-        APPLIED, UNPROCESSED
+        /** A policy event, applied to the access policy state. */
+        APPLIED,
+        /** A known event with no effect on the policy state (a product event): kept for subscriptions. */
+        STORED,
+        /** Not understood by this version (a new type or version, a v1 site not yet mapped): kept to reprocess. */
+        UNPROCESSED
     }
 
     public StoredEvent {

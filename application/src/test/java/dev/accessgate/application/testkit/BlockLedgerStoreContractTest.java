@@ -137,4 +137,25 @@ public abstract class BlockLedgerStoreContractTest {
                 new WorkspaceSummary(new WorkspaceId("a-site"), 0, 0),
                 new WorkspaceSummary(new WorkspaceId("b-site"), 1, 0));
     }
+
+    @Test
+    void a_bulk_check_answers_the_blocked_subset_once_each_in_order_across_chunks() {
+        List<ObjectRef> blocked = new ArrayList<>();
+        for (int i = 0; i < 1_200; i += 2) {
+            blocked.add(ObjectRef.of("jira", "issue", String.format("I-%04d", i)));
+        }
+        record(objectsBlocked("e1", "abc", T, blocked));
+        List<ObjectRef> asked = new ArrayList<>();
+        for (int i = 1_199; i >= 0; i--) {
+            asked.add(ObjectRef.of("JIRA", "Issue", String.format("I-%04d", i)));
+        }
+        asked.add(ObjectRef.of("jira", "issue", "I-0000"));
+        asked.add(ObjectRef.of("confluence", "page", "I-0000"));
+
+        List<BlockedObject> answer = stores.ledger().blockedAmong(new WorkspaceId("abc"), asked);
+
+        assertThat(answer).extracting(BlockedObject::object).containsExactlyElementsOf(blocked);
+        assertThat(answer).allSatisfy(b -> assertThat(b.block().eventId().value()).isEqualTo("e1"));
+        assertThat(stores.ledger().blockedAmong(new WorkspaceId("other"), asked)).isEmpty();
+    }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.model.StoredEvent;
+import dev.accessgate.application.port.out.EventPage;
+import dev.accessgate.application.port.out.EventQuery;
 import dev.accessgate.application.port.out.ObjectQuery;
 import dev.accessgate.application.port.out.RecordOutcome;
 import dev.accessgate.domain.policy.Block;
@@ -141,5 +143,88 @@ public abstract class EventStoreContractTest {
         assertThat(outcome).isEqualTo(new RecordOutcome.Recorded(new EventId("early"), 0));
         assertThat(stores.ledger().objectBlock(new WorkspaceId("abc"), PAGE))
                 .isEqualTo(Optional.of(new Block(T, new EventId("early"))));
+    }
+
+    @Test
+    void a_stored_event_keeps_its_status_and_reason() {
+        ReceivedEvent product = TestEvents.unknown("p1", "avi:jira:created:issue");
+
+        stores.events().record(product, new Processing.Stored("product event"));
+
+        StoredEvent stored = stores.events().find(new EventId("p1")).orElseThrow();
+        assertThat(stored.status()).isEqualTo(StoredEvent.Status.STORED);
+        assertThat(stored.detail()).isEqualTo("product event");
+        assertThat(stores.events().countUnprocessed()).isZero();
+    }
+
+    @Test
+    void events_are_listed_in_arrival_order_page_by_page_and_by_status() {
+        for (int i = 1; i <= 7; i++) {
+            ReceivedEvent event = TestEvents.unknown("u" + i, "t" + i);
+            stores.events().record(event, i % 2 == 0 ? new Processing.Stored("kept") : new Processing.Unprocessed("?"));
+        }
+
+        EventPage first = stores.events().list(new EventQuery(Optional.empty(), Optional.empty(), 3));
+        EventPage second = stores.events().list(new EventQuery(Optional.empty(), first.next(), 3));
+        EventPage third = stores.events().list(new EventQuery(Optional.empty(), second.next(), 3));
+
+        assertThat(ids(first)).containsExactly("u1", "u2", "u3");
+        assertThat(ids(second)).containsExactly("u4", "u5", "u6");
+        assertThat(ids(third)).containsExactly("u7");
+        assertThat(third.next()).isEmpty();
+
+        EventPage unprocessed = stores.events().list(
+                new EventQuery(Optional.of(StoredEvent.Status.UNPROCESSED), Optional.empty(), 10));
+        assertThat(ids(unprocessed)).containsExactly("u1", "u3", "u5", "u7");
+        assertThat(unprocessed.next()).isEmpty();
+        assertThat(stores.events().countUnprocessed()).isEqualTo(4);
+    }
+
+    @Test
+    void an_exactly_full_last_page_has_no_next_page() {
+        stores.events().record(TestEvents.unknown("a", "t"), new Processing.Unprocessed("?"));
+        stores.events().record(TestEvents.unknown("b", "t"), new Processing.Unprocessed("?"));
+
+        EventPage page = stores.events().list(new EventQuery(Optional.empty(), Optional.empty(), 2));
+
+        assertThat(ids(page)).containsExactly("a", "b");
+        assertThat(page.next()).isEmpty();
+    }
+
+    @Test
+    void reprocessing_applies_an_unprocessed_event_once_and_keeps_its_body() {
+        ObjectsBlocked event = objectsBlocked("v1-1", "abc", T, List.of(PAGE));
+        ReceivedEvent received = received(event);
+        stores.events().record(received, new Processing.Unprocessed("site not mapped"));
+        assertThat(stores.ledger().objectBlock(new WorkspaceId("abc"), PAGE)).isEmpty();
+
+        RecordOutcome first = stores.events().reprocess(new EventId("v1-1"), new Processing.Applied(event));
+        RecordOutcome again = stores.events().reprocess(new EventId("v1-1"), new Processing.Applied(event));
+
+        assertThat(first).isEqualTo(new RecordOutcome.Recorded(new EventId("v1-1"), 1));
+        assertThat(again).isEqualTo(new RecordOutcome.Duplicate(new EventId("v1-1")));
+        StoredEvent stored = stores.events().find(new EventId("v1-1")).orElseThrow();
+        assertThat(stored.status()).isEqualTo(StoredEvent.Status.APPLIED);
+        assertThat(stored.workspace()).contains(new WorkspaceId("abc"));
+        assertThat(stored.event()).isEqualTo(received);
+        assertThat(stores.ledger().objectBlock(new WorkspaceId("abc"), PAGE)).isPresent();
+        assertThat(stores.events().countUnprocessed()).isZero();
+    }
+
+    @Test
+    void an_applied_or_unknown_event_is_not_reprocessed() {
+        ObjectsBlocked event = objectsBlocked("e1", "abc", T, List.of(PAGE));
+        stores.events().record(received(event), new Processing.Applied(event));
+
+        assertThat(stores.events().reprocess(new EventId("e1"), new Processing.Applied(event)))
+                .isEqualTo(new RecordOutcome.Duplicate(new EventId("e1")));
+        assertThat(stores.events().reprocess(new EventId("nope"), new Processing.Applied(event)))
+                .isEqualTo(new RecordOutcome.Duplicate(new EventId("nope")));
+        assertThat(stores.ledger().workspaces()).singleElement()
+                .satisfies(ws -> assertThat(ws.blockedObjects()).isEqualTo(1));
+    }
+
+    private static List<String> ids(EventPage page) {
+        return page.events().stream().map(e -> e.event().id().value()).toList();
     }
 }

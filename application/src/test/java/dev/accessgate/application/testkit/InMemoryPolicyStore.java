@@ -4,6 +4,8 @@ import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.model.StoredEvent;
 import dev.accessgate.application.port.out.BlockLedgerStore;
+import dev.accessgate.application.port.out.EventPage;
+import dev.accessgate.application.port.out.EventQuery;
 import dev.accessgate.application.port.out.EventStore;
 import dev.accessgate.application.port.out.ObjectQuery;
 import dev.accessgate.application.port.out.RecordOutcome;
@@ -17,7 +19,11 @@ import dev.accessgate.domain.policy.ObjectRef;
 import dev.accessgate.domain.policy.WorkspaceId;
 import dev.accessgate.domain.policy.WorkspacePolicy;
 import dev.accessgate.domain.policy.WorkspaceSummary;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +36,7 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore {
 
     private final AccessPolicyState state = new AccessPolicyState();
     private final Map<EventId, StoredEvent> events = new HashMap<>();
+    private final Map<EventId, Long> sequence = new LinkedHashMap<>();
 
     @Override
     public synchronized RecordOutcome record(ReceivedEvent event, Processing processing) {
@@ -39,22 +46,65 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore {
                     ? new RecordOutcome.Duplicate(event.id())
                     : new RecordOutcome.Conflict(event.id());
         }
+        sequence.put(event.id(), (long) sequence.size() + 1);
+        return store(event, processing);
+    }
+
+    private RecordOutcome store(ReceivedEvent event, Processing processing) {
+        int newlyBlocked = 0;
+        Optional<WorkspaceId> workspace = Optional.empty();
         if (processing instanceof Processing.Applied applied) {
             ApplyOutcome outcome = state.apply(applied.event());
-            int newlyBlocked = outcome instanceof ApplyOutcome.Applied a ? a.newlyBlocked() : 0;
-            events.put(event.id(), new StoredEvent(event, StoredEvent.Status.APPLIED,
-                    Optional.of(applied.event().workspace()), "applied"));
-            return new RecordOutcome.Recorded(event.id(), newlyBlocked);
+            newlyBlocked = outcome instanceof ApplyOutcome.Applied a ? a.newlyBlocked() : 0;
+            workspace = Optional.of(applied.event().workspace());
         }
-        Processing.Unprocessed unprocessed = (Processing.Unprocessed) processing;
-        events.put(event.id(), new StoredEvent(event, StoredEvent.Status.UNPROCESSED, Optional.empty(),
-                unprocessed.reason()));
-        return new RecordOutcome.Recorded(event.id(), 0);
+        events.put(event.id(), new StoredEvent(event, processing.status(), workspace, processing.detail()));
+        return new RecordOutcome.Recorded(event.id(), newlyBlocked);
     }
 
     @Override
     public synchronized Optional<StoredEvent> find(EventId id) {
         return Optional.ofNullable(events.get(id));
+    }
+
+    @Override
+    public synchronized EventPage list(EventQuery query) {
+        List<StoredEvent> page = new ArrayList<>();
+        Optional<Long> next = Optional.empty();
+        for (Map.Entry<EventId, Long> entry : sequence.entrySet()) {
+            StoredEvent event = events.get(entry.getKey());
+            boolean selected = query.status().map(event.status()::equals).orElse(true)
+                    && query.after().map(after -> entry.getValue() > after).orElse(true);
+            if (selected) {
+                if (page.size() == query.limit()) {
+                    next = Optional.of(sequence.get(page.get(page.size() - 1).event().id()));
+                    break;
+                }
+                page.add(event);
+            }
+        }
+        return new EventPage(page, next);
+    }
+
+    @Override
+    public synchronized long countUnprocessed() {
+        return events.values().stream().filter(e -> e.status() == StoredEvent.Status.UNPROCESSED).count();
+    }
+
+    @Override
+    public synchronized RecordOutcome reprocess(EventId id, Processing processing) {
+        StoredEvent existing = events.get(id);
+        if (existing == null || existing.status() != StoredEvent.Status.UNPROCESSED) {
+            return new RecordOutcome.Duplicate(id);
+        }
+        return store(existing.event(), processing);
+    }
+
+    @Override
+    public synchronized List<BlockedObject> blockedAmong(WorkspaceId workspace, Collection<ObjectRef> objects) {
+        return new TreeSet<>(objects).stream()
+                .flatMap(o -> objectBlock(workspace, o).map(b -> new BlockedObject(o, b)).stream())
+                .toList();
     }
 
     @Override

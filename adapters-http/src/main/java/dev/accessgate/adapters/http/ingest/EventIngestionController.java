@@ -2,12 +2,12 @@ package dev.accessgate.adapters.http.ingest;
 
 import dev.accessgate.adapters.http.problem.ProblemException;
 import dev.accessgate.adapters.http.problem.ProblemResponses;
-import dev.accessgate.application.model.EventFingerprint;
 import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.port.in.IngestPolicyEventCommand;
 import dev.accessgate.application.port.in.IngestPolicyEventUseCase;
 import dev.accessgate.application.port.in.IngestResult;
+import dev.accessgate.application.port.out.SiteDirectory;
 import dev.accessgate.domain.DomainException;
 import dev.accessgate.domain.policy.EventId;
 import io.micronaut.core.annotation.Nullable;
@@ -17,42 +17,47 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Locale;
 
 /**
- * {@code POST /events}: reads the event, stores it durably together with its effect, and
- * only then acknowledges. Everything it refuses is a 4xx problem and changes nothing.
+ * {@code POST /events}: reads the event in whichever content mode it came, stores it durably
+ * together with its effect, and only then acknowledges. Everything it refuses is a 4xx
+ * problem and changes nothing.
  */
 @Controller
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class EventIngestionController {
 
     static final String STRUCTURED = "application/cloudevents+json";
+    static final String BATCH = "application/cloudevents-batch+json";
 
     private final IngestPolicyEventUseCase ingest;
+    private final EventInterpreter interpreter;
     private final Clock clock;
 
-    EventIngestionController(IngestPolicyEventUseCase ingest, Clock clock) {
+    EventIngestionController(IngestPolicyEventUseCase ingest, SiteDirectory sites, Clock clock) {
         this.ingest = ingest;
+        this.interpreter = new EventInterpreter(sites);
         this.clock = clock;
     }
 
     @Post(uri = "/events", consumes = MediaType.ALL, produces = MediaType.APPLICATION_JSON)
-    HttpResponse<?> receive(HttpRequest<?> request, @Nullable @Body byte[] body) {
-        InboundEvent event = read(request, body);
-        Processing processing = PolicyEventReader.read(event);
+    HttpResponse<?> receive(HttpRequest<?> request, @Nullable @Body byte[] body, @Nullable @QueryValue String type) {
+        Instant now = clock.instant();
+        InboundEvent event = read(request, body == null ? new byte[0] : body, type, now);
+        Processing processing = interpreter.interpret(event);
         ReceivedEvent received = new ReceivedEvent(eventId(event.id()), event.type(), event.source(), event.time(),
-                clock.instant(), event.contentMode(), event.body(),
-                EventFingerprint.of(event.type(), event.source(), event.time(), event.data()));
+                now, event.contentMode(), event.body(), event.fingerprint());
 
         IngestResult result = ingest.ingest(new IngestPolicyEventCommand(received, processing));
 
         if (result instanceof IngestResult.Accepted accepted) {
-            boolean applied = processing instanceof Processing.Applied;
-            return HttpResponse.ok(new IngestResponse(event.id(), event.type(), applied ? "applied" : "stored",
+            return HttpResponse.ok(new IngestResponse(event.id(), event.type(), statusOf(processing),
                     accepted.newlyBlocked()));
         }
         if (result instanceof IngestResult.AlreadyReceived) {
@@ -62,14 +67,30 @@ final class EventIngestionController {
                 "a different event with id '" + event.id() + "' was received before; ids must be unique"));
     }
 
-    private static InboundEvent read(HttpRequest<?> request, byte[] body) {
-        MediaType type = request.getContentType().orElse(null);
-        if (type != null && type.getName().toLowerCase(Locale.ROOT).equals(STRUCTURED)) {
+    /** {@code applied}, {@code stored} or {@code unprocessed}, as the API reports it. */
+    static String statusOf(Processing processing) {
+        return processing.status().name().toLowerCase(Locale.ROOT);
+    }
+
+    private static InboundEvent read(HttpRequest<?> request, byte[] body, String type, Instant now) {
+        String mediaType = request.getContentType().map(MediaType::getName).map(n -> n.toLowerCase(Locale.ROOT))
+                .orElse(null);
+        if (STRUCTURED.equals(mediaType)) {
             return StructuredMode.read(body);
         }
-        throw new ProblemException(ProblemException.Kind.UNSUPPORTED_MEDIA_TYPE,
-                "POST /events accepts " + STRUCTURED + " (CloudEvents structured mode); got "
-                        + (type == null ? "no Content-Type" : type.getName()));
+        if (BATCH.equals(mediaType)) {
+            throw new ProblemException(ProblemException.Kind.UNSUPPORTED_MEDIA_TYPE,
+                    "batched mode is not supported: send one event per request");
+        }
+        if (BinaryMode.applies(request.getHeaders().asMap())) {
+            return BinaryMode.read(request.getHeaders().asMap(), body);
+        }
+        if ("application/json".equals(mediaType)) {
+            return PlainMode.read(body, type, now);
+        }
+        throw new ProblemException(ProblemException.Kind.UNSUPPORTED_MEDIA_TYPE, "POST /events accepts "
+                + STRUCTURED + " (structured mode), ce-* headers with JSON data (binary mode) or application/json; got "
+                + (mediaType == null ? "no Content-Type" : mediaType));
     }
 
     private static EventId eventId(String id) {

@@ -14,21 +14,36 @@ import java.util.Set;
 /** CloudEvents structured content mode: the body is the whole event as JSON. */
 final class StructuredMode {
 
-    private static final Set<String> CORE = Set.of("specversion", "id", "source", "type", "time", "data",
+    static final Set<String> CORE = Set.of("specversion", "id", "source", "type", "time", "data",
             "datacontenttype", "dataschema", "subject", "data_base64");
 
     private StructuredMode() {
     }
 
     static InboundEvent read(byte[] body) {
+        return fromJson(body, false);
+    }
+
+    /**
+     * Reads a CloudEvent in JSON form. As an {@code envelope} (plain JSON), {@code specversion}
+     * and {@code source} may be left out; every other rule is the same.
+     */
+    static InboundEvent fromJson(byte[] body, boolean envelope) {
         Object root = JsonTreeReader.read(body);
         if (!(root instanceof Map<?, ?> event)) {
             throw ProblemException.at(ProblemException.Kind.INVALID_EVENT, "", "the event must be a JSON object");
         }
+        return fromObject(event, new String(body, StandardCharsets.UTF_8), envelope);
+    }
+
+    static InboundEvent fromObject(Map<?, ?> event, String body, boolean envelope) {
         List<Violation> violations = new ArrayList<>();
-        Attributes.specVersion(event.get("specversion"), "/specversion", violations);
+        if (!envelope || event.containsKey("specversion")) {
+            Attributes.specVersion(event.get("specversion"), "/specversion", violations);
+        }
         String id = Attributes.requiredText(event.get("id"), "/id", violations);
-        String source = Attributes.uriReference(event.get("source"), "/source", violations);
+        String source = !envelope || event.containsKey("source")
+                ? Attributes.uriReference(event.get("source"), "/source", violations) : "";
         String type = Attributes.requiredText(event.get("type"), "/type", violations);
         Instant time = Attributes.time(event.get("time"), "/time", violations);
         if (event.containsKey("data_base64")) {
@@ -43,7 +58,7 @@ final class StructuredMode {
         if (!violations.isEmpty()) {
             throw ProblemException.invalidEvent(violations);
         }
-        return new InboundEvent(id, source, type, time, event.get("data"), extensions, "structured",
-                new String(body, StandardCharsets.UTF_8));
+        return new InboundEvent(id, source, type, time, event.get("data"), extensions,
+                envelope ? "envelope" : "structured", body);
     }
 }

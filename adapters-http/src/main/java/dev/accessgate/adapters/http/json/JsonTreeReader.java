@@ -10,6 +10,12 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.accessgate.adapters.http.problem.ProblemException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +50,7 @@ public final class JsonTreeReader {
         if (body == null || body.length == 0) {
             throw new ProblemException(ProblemException.Kind.INVALID_REQUEST, "the request body is empty");
         }
+        requireUtf8(body);
         try (JsonParser parser = FACTORY.createParser(body)) {
             JsonToken first = parser.nextToken();
             Object value = readValue(parser, first);
@@ -62,6 +69,29 @@ public final class JsonTreeReader {
             }
             // Jackson reports some malformed input (e.g. bad UTF-8 in odd places) this way.
             throw malformed(null, e.getMessage());
+        }
+    }
+
+    /**
+     * Jackson checks UTF-8 inside string values but not everywhere (object keys slip through),
+     * so the whole body is checked first. A strict decoder runs at memory speed.
+     */
+    private static void requireUtf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(8192);
+        while (true) {
+            CoderResult result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                throw new ProblemException(ProblemException.Kind.INVALID_REQUEST,
+                        "the body is not valid UTF-8 (at byte " + in.position() + ")");
+            }
+            if (result.isUnderflow()) {
+                return;
+            }
+            out.clear();
         }
     }
 

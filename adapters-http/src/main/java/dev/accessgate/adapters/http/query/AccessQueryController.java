@@ -1,14 +1,33 @@
 package dev.accessgate.adapters.http.query;
 
+import static dev.accessgate.adapters.http.json.JsonPaths.child;
+
+import dev.accessgate.adapters.http.api.Paging;
+import dev.accessgate.adapters.http.json.JsonTreeReader;
+import dev.accessgate.adapters.http.problem.ProblemException;
+import dev.accessgate.adapters.http.problem.Violation;
+import dev.accessgate.application.port.in.EventQueryUseCase;
 import dev.accessgate.application.port.in.QueryAccessUseCase;
+import dev.accessgate.application.port.out.ObjectQuery;
+import dev.accessgate.domain.DomainException;
+import dev.accessgate.domain.Text;
+import dev.accessgate.domain.policy.BlockedObject;
 import dev.accessgate.domain.policy.ObjectRef;
 import dev.accessgate.domain.policy.Product;
 import dev.accessgate.domain.policy.WorkspaceId;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Read API of the access policy state. Products and types match case-insensitively. */
 @Controller(value = "/v1/workspaces", produces = MediaType.APPLICATION_JSON)
@@ -16,14 +35,17 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 final class AccessQueryController {
 
     private final QueryAccessUseCase query;
+    private final EventQueryUseCase events;
 
-    AccessQueryController(QueryAccessUseCase query) {
+    AccessQueryController(QueryAccessUseCase query, EventQueryUseCase events) {
         this.query = query;
+        this.events = events;
     }
 
     @Get
     QueryResponses.Workspaces workspaces() {
-        return new QueryResponses.Workspaces(query.workspaces().stream().map(QueryResponses.Workspace::of).toList());
+        return new QueryResponses.Workspaces(query.workspaces().stream().map(QueryResponses.Workspace::of).toList(),
+                events.countUnprocessed());
     }
 
     @Get("/{cloudId}/objects/{product}/{type}/{id}")
@@ -32,10 +54,77 @@ final class AccessQueryController {
         return QueryResponses.ObjectStatus.of(query.objectBlock(new WorkspaceId(cloudId), object).orElse(null));
     }
 
+    /** Which of up to 10,000 objects are blocked. */
+    @Post(uri = "/{cloudId}/objects/check", consumes = MediaType.ALL)
+    QueryResponses.CheckAnswer check(String cloudId, @Nullable @Body byte[] body) {
+        WorkspaceId workspace = new WorkspaceId(cloudId);
+        List<ObjectRef> objects = checkRequest(body);
+        return new QueryResponses.CheckAnswer(
+                query.blockedAmong(workspace, objects).stream().map(QueryResponses.Blocked::of).toList());
+    }
+
+    @Get("/{cloudId}/objects")
+    QueryResponses.ObjectPage objects(String cloudId, @Nullable @QueryValue String product,
+                                      @Nullable @QueryValue String type, @Nullable @QueryValue String cursor,
+                                      @Nullable @QueryValue Integer limit) {
+        WorkspaceId workspace = new WorkspaceId(cloudId);
+        if (type != null && product == null) {
+            throw ProblemException.at(ProblemException.Kind.INVALID_REQUEST, "query:type",
+                    "filtering by type needs a product too");
+        }
+        int pageSize = Paging.limit(limit);
+        ObjectQuery objectQuery = new ObjectQuery(Optional.ofNullable(product).map(Product::of),
+                Optional.ofNullable(type).map(t -> Text.lowerIdentifier("type", t)),
+                Optional.ofNullable(cursor).map(ObjectCursor::parse), pageSize + 1);
+        List<BlockedObject> page = query.blockedObjects(workspace, objectQuery);
+        boolean more = page.size() > pageSize;
+        List<BlockedObject> shown = more ? page.subList(0, pageSize) : page;
+        return new QueryResponses.ObjectPage(shown.stream().map(QueryResponses.Blocked::of).toList(),
+                more ? ObjectCursor.after(shown.get(shown.size() - 1).object()) : null);
+    }
+
     @Get("/{cloudId}/containers")
     QueryResponses.Containers containers(String cloudId) {
         WorkspaceId workspace = new WorkspaceId(cloudId);
         return new QueryResponses.Containers(cloudId,
                 query.blockedContainers(workspace).stream().map(QueryResponses.Container::of).toList());
+    }
+
+    private static List<ObjectRef> checkRequest(byte[] body) {
+        Object root = JsonTreeReader.read(body);
+        if (!(root instanceof Map<?, ?> request) || !(request.get("objects") instanceof List<?> items)) {
+            throw ProblemException.at(ProblemException.Kind.INVALID_REQUEST, "/objects",
+                    "the body must be {\"objects\": [{\"product\", \"type\", \"id\"}, ...]}");
+        }
+        if (items.size() > QueryAccessUseCase.MAX_CHECK) {
+            throw ProblemException.at(ProblemException.Kind.LIMIT_EXCEEDED, "/objects",
+                    "at most " + QueryAccessUseCase.MAX_CHECK + " objects per check, got " + items.size());
+        }
+        List<ObjectRef> objects = new ArrayList<>(items.size());
+        List<Violation> violations = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            String at = child("/objects", i);
+            if (!(items.get(i) instanceof Map<?, ?> item)) {
+                violations.add(new Violation(at, "must be an object with product, type and id"));
+                continue;
+            }
+            try {
+                objects.add(ObjectRef.of(string(item.get("product")), string(item.get("type")), string(item.get("id"))));
+            } catch (DomainException e) {
+                violations.add(new Violation(child(at, e.field()), e.getMessage()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ProblemException(ProblemException.Kind.INVALID_REQUEST,
+                    violations.size() + " of the objects are invalid; first: " + violations.get(0).pointer() + " "
+                            + violations.get(0).detail(),
+                    violations.subList(0, Math.min(violations.size(), ProblemException.MAX_VIOLATIONS)));
+        }
+        return objects;
+    }
+
+    /** A string, or null (which the domain refuses as "required") for anything else. */
+    private static String string(Object value) {
+        return value instanceof String s ? s : null;
     }
 }

@@ -3,6 +3,7 @@ package dev.accessgate.adapters.http.query;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.accessgate.domain.policy.Block;
 import dev.accessgate.domain.policy.BlockedContainer;
+import dev.accessgate.domain.policy.BlockedObject;
 import dev.accessgate.domain.policy.WorkspaceSummary;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
@@ -16,7 +17,7 @@ final class QueryResponses {
     // Serde leaves out empty collections by default; an empty list is an answer, so keep it.
     @Serdeable
     @JsonInclude(JsonInclude.Include.ALWAYS)
-    record Workspaces(List<Workspace> workspaces) {
+    record Workspaces(List<Workspace> workspaces, long unprocessedEvents) {
     }
 
     @Serdeable
@@ -47,5 +48,24 @@ final class QueryResponses {
             return new Container(blocked.container().product().name(), blocked.container().id(),
                     blocked.block().at().toString(), blocked.block().eventId().value());
         }
+    }
+
+    /** One blocked object in a listing or a bulk check answer. */
+    @Serdeable
+    record Blocked(String product, String type, String id, String blockedAt, String eventId) {
+        static Blocked of(BlockedObject blocked) {
+            return new Blocked(blocked.object().product().name(), blocked.object().type(), blocked.object().id(),
+                    blocked.block().at().toString(), blocked.block().eventId().value());
+        }
+    }
+
+    @Serdeable
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record CheckAnswer(List<Blocked> blocked) {
+    }
+
+    @Serdeable
+    record ObjectPage(@JsonInclude(JsonInclude.Include.ALWAYS) List<Blocked> objects,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
     }
 }

@@ -4,6 +4,8 @@ import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.model.StoredEvent;
 import dev.accessgate.application.port.out.BlockLedgerStore;
+import dev.accessgate.application.port.out.EventPage;
+import dev.accessgate.application.port.out.EventQuery;
 import dev.accessgate.application.port.out.EventStore;
 import dev.accessgate.application.port.out.ObjectQuery;
 import dev.accessgate.application.port.out.RecordOutcome;
@@ -24,9 +26,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The event store and the block ledger in one SQLite file, so that an event and its effect
@@ -52,9 +56,27 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore {
                         ? new RecordOutcome.Duplicate(event.id())
                         : new RecordOutcome.Conflict(event.id());
             }
-            int newlyBlocked = processing instanceof Processing.Applied applied ? apply(c, applied.event()) : 0;
-            return new RecordOutcome.Recorded(event.id(), newlyBlocked);
+            return new RecordOutcome.Recorded(event.id(), applyEffect(c, processing));
         });
+    }
+
+    @Override
+    public RecordOutcome reprocess(EventId id, Processing processing) {
+        return db.write(c -> {
+            try (PreparedStatement update = c.prepareStatement("""
+                    UPDATE events SET status = ?, cloud_id = ?, detail = ? WHERE id = ? AND status = 'UNPROCESSED'""")) {
+                bindProcessing(update, 1, processing);
+                update.setString(4, id.value());
+                if (update.executeUpdate() == 0) {
+                    return new RecordOutcome.Duplicate(id);
+                }
+            }
+            return new RecordOutcome.Recorded(id, applyEffect(c, processing));
+        });
+    }
+
+    private static int applyEffect(Connection c, Processing processing) throws SQLException {
+        return processing instanceof Processing.Applied applied ? apply(c, applied.event()) : 0;
     }
 
     private static boolean insertEvent(Connection c, ReceivedEvent event, Processing processing) throws SQLException {
@@ -70,18 +92,19 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore {
             insert.setLong(5, Nanos.of(event.receivedAt()));
             insert.setString(6, event.contentMode());
             insert.setString(7, event.fingerprint());
-            if (processing instanceof Processing.Applied applied) {
-                insert.setString(8, StoredEvent.Status.APPLIED.name());
-                insert.setString(9, applied.event().workspace().cloudId());
-                insert.setString(10, "applied");
-            } else {
-                insert.setString(8, StoredEvent.Status.UNPROCESSED.name());
-                insert.setString(9, null);
-                insert.setString(10, ((Processing.Unprocessed) processing).reason());
-            }
+            bindProcessing(insert, 8, processing);
             insert.setString(11, event.body());
             return insert.executeUpdate() == 1;
         }
+    }
+
+    /** Binds status, cloud_id and detail. */
+    private static void bindProcessing(PreparedStatement statement, int first, Processing processing)
+            throws SQLException {
+        statement.setString(first, processing.status().name());
+        statement.setString(first + 1, processing instanceof Processing.Applied applied
+                ? applied.event().workspace().cloudId() : null);
+        statement.setString(first + 2, processing.detail());
     }
 
     private static boolean sameFingerprint(Connection c, ReceivedEvent event) throws SQLException {
@@ -199,26 +222,103 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore {
         return 0;
     }
 
+    private static final String EVENT_COLUMNS = """
+            SELECT seq, id, type, source, time_ns, received_ns, content_mode, body, fingerprint, status, cloud_id, detail
+            FROM events""";
+
     @Override
     public Optional<StoredEvent> find(EventId id) {
         return db.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("""
-                    SELECT id, type, source, time_ns, received_ns, content_mode, body, fingerprint,
-                           status, cloud_id, detail
-                    FROM events WHERE id = ?""")) {
+            try (PreparedStatement select = c.prepareStatement(EVENT_COLUMNS + " WHERE id = ?")) {
                 select.setString(1, id.value());
                 try (ResultSet row = select.executeQuery()) {
-                    if (!row.next()) {
-                        return Optional.empty();
-                    }
-                    ReceivedEvent event = new ReceivedEvent(new EventId(row.getString(1)), row.getString(2),
-                            row.getString(3), Nanos.toInstant(row.getLong(4)), Nanos.toInstant(row.getLong(5)),
-                            row.getString(6), row.getString(7), row.getString(8));
-                    String cloudId = row.getString(10);
-                    return Optional.of(new StoredEvent(event, StoredEvent.Status.valueOf(row.getString(9)),
-                            Optional.ofNullable(cloudId).map(WorkspaceId::new), row.getString(11)));
+                    return row.next() ? Optional.of(storedEvent(row)) : Optional.<StoredEvent>empty();
                 }
             }
+        });
+    }
+
+    @Override
+    public EventPage list(EventQuery query) {
+        String sql = EVENT_COLUMNS + " WHERE seq > ?" + (query.status().isPresent() ? " AND status = ?" : "")
+                + " ORDER BY seq LIMIT ?";
+        return db.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(sql)) {
+                int i = 1;
+                select.setLong(i++, query.after().orElse(0L));
+                if (query.status().isPresent()) {
+                    select.setString(i++, query.status().get().name());
+                }
+                select.setInt(i, query.limit() + 1);
+                List<StoredEvent> events = new ArrayList<>();
+                long lastSeq = 0;
+                boolean more = false;
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        if (events.size() == query.limit()) {
+                            more = true;
+                            break;
+                        }
+                        lastSeq = rows.getLong(1);
+                        events.add(storedEvent(rows));
+                    }
+                }
+                return new EventPage(events, more ? Optional.of(lastSeq) : Optional.empty());
+            }
+        });
+    }
+
+    @Override
+    public long countUnprocessed() {
+        return db.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT count(*) FROM events WHERE status = 'UNPROCESSED'");
+                 ResultSet row = select.executeQuery()) {
+                return row.getLong(1);
+            }
+        });
+    }
+
+    private static StoredEvent storedEvent(ResultSet row) throws SQLException {
+        ReceivedEvent event = new ReceivedEvent(new EventId(row.getString(2)), row.getString(3), row.getString(4),
+                Nanos.toInstant(row.getLong(5)), Nanos.toInstant(row.getLong(6)), row.getString(7), row.getString(8),
+                row.getString(9));
+        String cloudId = row.getString(11);
+        return new StoredEvent(event, StoredEvent.Status.valueOf(row.getString(10)),
+                Optional.ofNullable(cloudId).map(WorkspaceId::new), row.getString(12));
+    }
+
+    /** Objects per query of {@link #blockedAmong}: three parameters each, far below SQLite's limit. */
+    private static final int CHECK_CHUNK = 500;
+
+    @Override
+    public List<BlockedObject> blockedAmong(WorkspaceId workspace, Collection<ObjectRef> objects) {
+        List<ObjectRef> wanted = new ArrayList<>(new TreeSet<>(objects));
+        return db.read(c -> {
+            List<BlockedObject> blocked = new ArrayList<>();
+            for (int from = 0; from < wanted.size(); from += CHECK_CHUNK) {
+                List<ObjectRef> chunk = wanted.subList(from, Math.min(wanted.size(), from + CHECK_CHUNK));
+                String values = String.join(",", java.util.Collections.nCopies(chunk.size(), "(?, ?, ?)"));
+                try (PreparedStatement select = c.prepareStatement(
+                        "WITH wanted (product, type, object_id) AS (VALUES " + values + ") "
+                        + "SELECT b.product, b.type, b.object_id, b.blocked_at_ns, b.event_id "
+                        + "FROM wanted w JOIN blocked_objects b ON b.cloud_id = ? AND b.product = w.product "
+                        + "AND b.type = w.type AND b.object_id = w.object_id "
+                        + "ORDER BY b.product, b.type, b.object_id")) {
+                    int i = 1;
+                    for (ObjectRef object : chunk) {
+                        bindObject(select, i, object);
+                        i += 3;
+                    }
+                    select.setString(i, workspace.cloudId());
+                    try (ResultSet rows = select.executeQuery()) {
+                        while (rows.next()) {
+                            blocked.add(blockedObject(rows));
+                        }
+                    }
+                }
+            }
+            return blocked;
         });
     }
 
@@ -298,9 +398,7 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore {
                 try (ResultSet rows = select.executeQuery()) {
                     List<BlockedObject> objects = new ArrayList<>();
                     while (rows.next()) {
-                        objects.add(new BlockedObject(
-                                new ObjectRef(new Product(rows.getString(1)), rows.getString(2), rows.getString(3)),
-                                block(rows, 4)));
+                        objects.add(blockedObject(rows));
                     }
                     return objects;
                 }
@@ -312,6 +410,12 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore {
         statement.setString(first, object.product().name());
         statement.setString(first + 1, object.type());
         statement.setString(first + 2, object.id());
+    }
+
+    /** Reads product, type, object_id, blocked_at_ns, event_id. */
+    private static BlockedObject blockedObject(ResultSet row) throws SQLException {
+        return new BlockedObject(new ObjectRef(new Product(row.getString(1)), row.getString(2), row.getString(3)),
+                block(row, 4));
     }
 
     private static Block block(ResultSet row, int first) throws SQLException {

@@ -6,6 +6,7 @@ import dev.accessgate.domain.policy.BlockedObject;
 import dev.accessgate.domain.policy.ObjectRef;
 import dev.accessgate.domain.policy.WorkspaceId;
 import dev.accessgate.domain.policy.WorkspaceSummary;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,9 @@ public interface BlockLedgerStore {
 
     /** Blocked containers of a workspace, ordered by product then id. */
     List<BlockedContainer> containers(WorkspaceId workspace);
+
+    /** Which of these objects are blocked (each at most once, in {@link ObjectRef} order). */
+    List<BlockedObject> blockedAmong(WorkspaceId workspace, Collection<ObjectRef> objects);
 
     /** A page of blocked objects in {@link ObjectRef} order. */
     List<BlockedObject> objects(WorkspaceId workspace, ObjectQuery query);

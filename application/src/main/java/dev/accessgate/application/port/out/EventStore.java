@@ -18,4 +18,17 @@ public interface EventStore {
     RecordOutcome record(ReceivedEvent event, Processing processing);
 
     Optional<StoredEvent> find(EventId id);
+
+    /** Stored events in arrival order. */
+    EventPage list(EventQuery query);
+
+    /** How many stored events are {@link StoredEvent.Status#UNPROCESSED}. */
+    long countUnprocessed();
+
+    /**
+     * Processes again an event stored {@link StoredEvent.Status#UNPROCESSED}: stores its new
+     * status and applies its effect atomically. An event that is not (or no longer)
+     * unprocessed is left alone and reported as a {@link RecordOutcome.Duplicate}.
+     */
+    RecordOutcome reprocess(EventId id, Processing processing);
 }

@@ -11,7 +11,8 @@ import java.util.Optional;
  */
 public record ObjectQuery(Optional<Product> product, Optional<String> type, Optional<ObjectRef> after, int limit) {
 
-    public static final int MAX_LIMIT = 1_000;
+    /** A sanity bound for one page; APIs choose their own, smaller, limits. */
+    public static final int MAX_LIMIT = 10_000;
 
     public ObjectQuery {
         Objects.requireNonNull(product, "product");

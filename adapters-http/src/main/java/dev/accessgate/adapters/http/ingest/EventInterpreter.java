@@ -5,6 +5,7 @@ import static dev.accessgate.adapters.http.json.JsonPaths.child;
 import dev.accessgate.adapters.http.problem.ProblemException;
 import dev.accessgate.adapters.http.problem.Violation;
 import dev.accessgate.application.model.Processing;
+import dev.accessgate.application.port.out.SiteDirectory;
 import dev.accessgate.domain.DomainException;
 import dev.accessgate.domain.Text;
 import dev.accessgate.domain.policy.Block;
@@ -14,29 +15,104 @@ import dev.accessgate.domain.policy.EventId;
 import dev.accessgate.domain.policy.ObjectRef;
 import dev.accessgate.domain.policy.ObjectsBlocked;
 import dev.accessgate.domain.policy.Product;
+import dev.accessgate.domain.policy.SiteUrl;
 import dev.accessgate.domain.policy.WorkspaceId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
- * Reads the data of a validated event as the policy event its type names. Types this
- * version does not know are kept unprocessed, never dropped.
+ * Decides what a validated event means: the policy event its type names (its data is
+ * checked field by field), a product event kept for subscriptions, or something this version
+ * does not understand, kept unprocessed and never dropped.
  */
-final class PolicyEventReader {
+final class EventInterpreter {
 
     static final String OBJECTS_V2 = "avi:ecosystem.app_policy:blocked:app_access_to_objects.v2";
     static final String CONTAINER_V2 = "avi:ecosystem.app_policy:blocked:app_access_to_objects_in_container.v2";
+    static final String OBJECTS_V1 = "avi:ecosystem.app_policy:blocked:app_access_to_objects.v1";
 
-    private PolicyEventReader() {
+    /** Forge product event families: known, kept for subscriptions, no policy effect. */
+    private static final Pattern PRODUCT_EVENT = Pattern.compile(
+            "avi:(jira|jira-software|jira-servicedesk|jira-service-management|confluence|bitbucket|compass):.+");
+
+    /** v1 events name object types only; the product follows from the type. */
+    private static final Map<String, Product> PRODUCT_OF_TYPE = Map.of(
+            "page", Product.CONFLUENCE, "blogpost", Product.CONFLUENCE, "whiteboard", Product.CONFLUENCE,
+            "database", Product.CONFLUENCE, "issue", Product.JIRA);
+
+    private final SiteDirectory sites;
+
+    EventInterpreter(SiteDirectory sites) {
+        this.sites = sites;
     }
 
-    static Processing read(InboundEvent event) {
-        return switch (event.type()) {
-            case OBJECTS_V2 -> new Processing.Applied(objectsBlocked(event));
-            case CONTAINER_V2 -> new Processing.Applied(containerBlocked(event));
-            default -> new Processing.Unprocessed("event type not known to this version: " + event.type());
-        };
+    Processing interpret(InboundEvent event) {
+        switch (event.type()) {
+            case OBJECTS_V2:
+                return new Processing.Applied(objectsBlocked(event));
+            case CONTAINER_V2:
+                return new Processing.Applied(containerBlocked(event));
+            case OBJECTS_V1:
+                return objectsBlockedV1(event);
+            default:
+                return PRODUCT_EVENT.matcher(event.type()).matches()
+                        ? new Processing.Stored("Forge product event")
+                        : new Processing.Unprocessed("event type not known to this version: " + event.type());
+        }
+    }
+
+    /**
+     * v1 names the site, not the cloudId, and objects without products. It is applied once an
+     * installation maps the site; until then it is kept unprocessed, to be reprocessed.
+     */
+    private Processing objectsBlockedV1(InboundEvent event) {
+        List<Violation> violations = new ArrayList<>();
+        Map<?, ?> data = object(event.data(), "/data", violations);
+        Map<?, ?> site = data == null ? null : object(data.get("site"), "/data/site", violations);
+        SiteUrl siteUrl = site == null ? null
+                : value(() -> SiteUrl.of(text(site.get("url"), "/data/site/url")), "/data/site/url", violations);
+        List<?> blocked = data == null ? null : array(data.get("blockedObjects"), "/data/blockedObjects", violations);
+        List<ObjectRef> objects = new ArrayList<>();
+        String unknownType = null;
+        if (blocked != null) {
+            if (blocked.size() > ObjectsBlocked.MAX_OBJECTS) {
+                throw ProblemException.at(ProblemException.Kind.LIMIT_EXCEEDED, "/data/blockedObjects",
+                        "an event may block at most " + ObjectsBlocked.MAX_OBJECTS + " objects");
+            }
+            for (int i = 0; i < blocked.size(); i++) {
+                String at = child("/data/blockedObjects", i);
+                Map<?, ?> item = object(blocked.get(i), at, violations);
+                if (item == null) {
+                    continue;
+                }
+                String type = value(() -> Text.lowerIdentifier("type", text(item.get("type"), child(at, "type"))),
+                        child(at, "type"), violations);
+                String id = value(() -> Text.identifier("id", text(item.get("id"), child(at, "id"))),
+                        child(at, "id"), violations);
+                if (type == null || id == null) {
+                    continue;
+                }
+                Product product = PRODUCT_OF_TYPE.get(type);
+                if (product == null) {
+                    unknownType = type;
+                } else {
+                    objects.add(new ObjectRef(product, type, id));
+                }
+            }
+        }
+        Block block = block(event, violations);
+        if (!violations.isEmpty()) {
+            throw ProblemException.invalidEvent(violations);
+        }
+        if (unknownType != null) {
+            return new Processing.Unprocessed("v1 object type '" + unknownType + "' names no known product");
+        }
+        return sites.workspaceOf(siteUrl)
+                .<Processing>map(workspace -> new Processing.Applied(new ObjectsBlocked(workspace, block, objects)))
+                .orElseGet(() -> new Processing.Unprocessed("site " + siteUrl + " is not mapped to a cloudId yet; "
+                        + "it is applied when an installation maps the site"));
     }
 
     private static ObjectsBlocked objectsBlocked(InboundEvent event) {

@@ -1,0 +1,2 @@
+/** Conventions shared by the JSON APIs: paging parameters. */
+package dev.accessgate.adapters.http.api;
