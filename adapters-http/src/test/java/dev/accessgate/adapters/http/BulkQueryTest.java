@@ -25,7 +25,7 @@ class BulkQueryTest {
 
     @BeforeEach
     void driver() {
-        http = new HttpDriver(server.getURL(), json);
+        http = new HttpDriver(server.getURL(), json).withBearer(SecurityTestBeans.API_TOKEN);
         StringBuilder ids = new StringBuilder();
         for (int i = 0; i < 25; i++) {
             ids.append(i == 0 ? "" : ",").append("\"P-").append(100 + i).append('"');

@@ -35,7 +35,7 @@ class EventsApiTest {
 
     @BeforeEach
     void driver() {
-        http = new HttpDriver(server.getURL(), json);
+        http = new HttpDriver(server.getURL(), json).withBearer(SecurityTestBeans.API_TOKEN);
     }
 
     private static String v1(String id, String siteUrl, String type) {

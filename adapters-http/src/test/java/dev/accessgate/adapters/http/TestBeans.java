@@ -8,6 +8,7 @@ import dev.accessgate.application.service.AccessQueryService;
 import dev.accessgate.application.service.PolicyIngestService;
 import dev.accessgate.application.testkit.InMemoryPolicyStore;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.annotation.Primary;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
@@ -33,8 +34,12 @@ class TestBeans {
         return new PolicyIngestService(store);
     }
 
-    /** One site is mapped from the start, so that v1 events can be applied; tests may map more. */
+    /**
+     * One site is mapped from the start, so that v1 events can be applied; tests may map more.
+     * Primary: the in-memory installation store is a SiteDirectory too.
+     */
     @Singleton
+    @Primary
     TestSites sites() {
         TestSites sites = new TestSites();
         sites.map(MAPPED_SITE, new WorkspaceId("site-workspace"));
