@@ -29,11 +29,19 @@ public record MigrationEvent(MigrationEventType type, Optional<TransferId> trans
                              Instant receivedAt) {
 
     public static final String DIGEST_PREFIX = "sha256:";
+    /** Longest messageId accepted (the platform sends UUIDs); it must fit in an event id with a prefix. */
+    public static final int MAX_MESSAGE_ID_LENGTH = 256;
 
     public MigrationEvent {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(transferId, "transferId");
-        messageId.ifPresent(id -> Text.identifier("messageId", id));
+        messageId.ifPresent(id -> {
+            Text.identifier("messageId", id);
+            if (id.length() > MAX_MESSAGE_ID_LENGTH) {
+                throw DomainException.invalid("messageId",
+                        "messageId is longer than " + MAX_MESSAGE_ID_LENGTH + " characters");
+            }
+        });
         Text.identifier("fingerprint", fingerprint);
         Text.identifier("sender", sender);
         cloudAppKey.ifPresent(key -> Text.identifier("cloudAppKey", key));
