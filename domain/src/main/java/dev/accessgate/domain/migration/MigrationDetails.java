@@ -25,6 +25,9 @@ public record MigrationDetails(Optional<String> migrationId, Optional<String> mi
         check("migrationScopeId", migrationScopeId);
         check("name", name);
         Objects.requireNonNull(createdAt, "createdAt");
+        if (createdAt.isPresent() && createdAt.get().getNano() != 0) {
+            throw DomainException.invalid("createdAt", "createdAt is a whole number of epoch seconds");
+        }
         check("jiraClientKey", jiraClientKey);
         check("confluenceClientKey", confluenceClientKey);
         check("cloudUrl", cloudUrl);
