@@ -4,7 +4,6 @@ import dev.accessgate.adapters.persistence.sqlite.SqliteDatabase;
 import dev.accessgate.adapters.persistence.sqlite.SqlitePolicyStore;
 import dev.accessgate.adapters.persistence.sqlite.SqliteSettings;
 import dev.accessgate.application.port.in.QueryAccessUseCase;
-import dev.accessgate.application.port.out.SiteDirectory;
 import dev.accessgate.application.service.AccessQueryService;
 import dev.accessgate.application.service.PolicyIngestService;
 import io.micronaut.context.annotation.Bean;
@@ -12,7 +11,6 @@ import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,12 +38,6 @@ final class AccessGateFactory {
     @Singleton
     PolicyIngestService policyIngestService(SqlitePolicyStore store) {
         return new PolicyIngestService(store);
-    }
-
-    /** No installations yet (they come with the installations issue): v1 events wait, unprocessed. */
-    @Singleton
-    SiteDirectory siteDirectory() {
-        return site -> Optional.empty();
     }
 
     @Singleton

@@ -17,17 +17,21 @@ import org.junit.jupiter.api.io.TempDir;
 /** The whole service on a real SQLite file, stopped and started again. */
 class EndToEndTest {
 
+    private static final String API_TOKEN = "end-to-end-api-token-0123456789";
+
     @TempDir
     Path dir;
 
     private EmbeddedServer start(Path db) {
         return ApplicationContext.run(EmbeddedServer.class, Map.of(
                 "accessgate.db", db.toString(),
+                "accessgate.api-token", API_TOKEN,
                 "micronaut.server.port", -1));
     }
 
     private static HttpDriver http(EmbeddedServer server) {
-        return new HttpDriver(server.getURL(), server.getApplicationContext().getBean(JsonMapper.class));
+        return new HttpDriver(server.getURL(), server.getApplicationContext().getBean(JsonMapper.class))
+                .withBearer(API_TOKEN);
     }
 
     @Test
