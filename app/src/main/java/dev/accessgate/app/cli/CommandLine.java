@@ -1,8 +1,11 @@
 package dev.accessgate.app.cli;
 
+import dev.accessgate.adapters.http.migration.ConnectDescriptor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a subcommand and returns its exit code. The only code that writes to standard
@@ -17,14 +20,23 @@ public final class CommandLine {
                                                      evaluate a filter expression against an event;
                                                      prints {"result", "error", "steps", "complexity"},
                                                      exits 0 when the result is a Boolean, 1 otherwise
+              descriptor                             print the Connect descriptor fragment of the migration
+                                                     webhook (baseUrl from ACCESSGATE_BASE_URL when set)
             """;
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> env;
 
     public CommandLine(PrintStream out, PrintStream err) {
+        this(out, err, System.getenv());
+    }
+
+    /** @param env the environment variables the commands read ({@code ACCESSGATE_BASE_URL}) */
+    public CommandLine(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
+        this.env = Map.copyOf(env);
     }
 
     public static CommandLine standard() {
@@ -43,6 +55,11 @@ public final class CommandLine {
         }
         if (args.length > 0 && args[0].equals("filter")) {
             return filter(args);
+        }
+        if (args.length == 1 && args[0].equals("descriptor")) {
+            Optional<String> baseUrl = Optional.ofNullable(env.get("ACCESSGATE_BASE_URL")).filter(s -> !s.isBlank());
+            out.println(ConnectDescriptor.fragment(baseUrl));
+            return 0;
         }
         err.print("unknown command: " + String.join(" ", args) + "\n" + USAGE);
         return 2;
