@@ -34,7 +34,10 @@ class TestBeans {
         return new PolicyIngestService(store);
     }
 
-    /** One site is mapped from the start, so that v1 events can be applied; tests may map more. */
+    /**
+     * One site is mapped from the start, so that v1 events can be applied; tests may map more.
+     * Primary: the in-memory installation store is a SiteDirectory too.
+     */
     @Singleton
     @Primary
     TestSites sites() {

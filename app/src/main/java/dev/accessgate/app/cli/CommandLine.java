@@ -2,9 +2,12 @@ package dev.accessgate.app.cli;
 
 import dev.accessgate.app.cli.load.LoadOptions;
 import dev.accessgate.app.cli.load.LoadRunner;
+import dev.accessgate.adapters.http.migration.ConnectDescriptor;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a subcommand and returns its exit code. The only code that writes to standard
@@ -23,14 +26,23 @@ public final class CommandLine {
                    [--concurrency C] [--rate R] [--size N] [--workspace W] [--ids N] [--order random|sorted]
                    [--token T]                       send load to a local accessgate (loopback only) and
                                                      report throughput and latency percentiles
+              descriptor                             print the Connect descriptor fragment of the migration
+                                                     webhook (baseUrl from ACCESSGATE_BASE_URL when set)
             """;
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> env;
 
     public CommandLine(PrintStream out, PrintStream err) {
+        this(out, err, System.getenv());
+    }
+
+    /** @param env the environment variables the commands read ({@code ACCESSGATE_BASE_URL}) */
+    public CommandLine(PrintStream out, PrintStream err, Map<String, String> env) {
         this.out = out;
         this.err = err;
+        this.env = Map.copyOf(env);
     }
 
     public static CommandLine standard() {
@@ -52,6 +64,11 @@ public final class CommandLine {
         }
         if (args.length > 1 && args[0].equals("load")) {
             return load(args);
+        }
+        if (args.length == 1 && args[0].equals("descriptor")) {
+            Optional<String> baseUrl = Optional.ofNullable(env.get("ACCESSGATE_BASE_URL")).filter(s -> !s.isBlank());
+            out.println(ConnectDescriptor.fragment(baseUrl));
+            return 0;
         }
         err.print("unknown command: " + String.join(" ", args) + "\n" + USAGE);
         return 2;

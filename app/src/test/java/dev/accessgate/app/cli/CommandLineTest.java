@@ -33,4 +33,27 @@ class CommandLineTest {
         assertThat(cli.run("--help")).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage:");
     }
+
+    @Test
+    void descriptor_prints_the_migration_webhook_fragment_with_the_base_url_when_set() {
+        CommandLine withBase = new CommandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                java.util.Map.of("ACCESSGATE_BASE_URL", "https://app.example.com"));
+
+        assertThat(withBase.run("descriptor")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s", "")).isEqualTo(
+                "{\"baseUrl\":\"https://app.example.com\",\"cloudAppMigration\":{\"migrationWebhookPath\":\"/migration/events\"}}");
+    }
+
+    @Test
+    void descriptor_without_a_base_url_prints_the_fragment_alone() {
+        CommandLine noBase = new CommandLine(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), java.util.Map.of());
+
+        assertThat(noBase.run("descriptor")).isZero();
+
+        assertThat(out.toString(StandardCharsets.UTF_8).replaceAll("\\s", ""))
+                .isEqualTo("{\"cloudAppMigration\":{\"migrationWebhookPath\":\"/migration/events\"}}");
+    }
 }

@@ -10,6 +10,7 @@ import dev.accessgate.application.port.in.ConnectInstallCommand;
 import dev.accessgate.application.port.in.ConnectLifecycleUseCase;
 import dev.accessgate.application.port.in.ConnectLifecycleUseCase.Result;
 import dev.accessgate.application.port.in.ConnectStateCommand;
+import dev.accessgate.application.port.in.RegisterMigrationWebhookUseCase;
 import dev.accessgate.domain.installation.ConnectState;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpRequest;
@@ -20,6 +21,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +29,8 @@ import org.slf4j.LoggerFactory;
  * The Connect lifecycle callbacks. Order of checks: the signature (401), the payload (400),
  * then the lifecycle rules of {@link ConnectLifecycleUseCase} (401, 404, 409). Success is
  * 204. Nothing is stored unless every check passed. Logs name the client, never the secret.
+ * After an {@code enabled} callback is applied, the migration webhook registration (when there
+ * is one) is started in the background; it never changes the answer.
  */
 @Controller("/connect")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -36,11 +40,14 @@ final class ConnectLifecycleController {
 
     private final ConnectLifecycleUseCase lifecycle;
     private final ConnectCallbackAuthenticator authenticator;
+    private final Optional<RegisterMigrationWebhookUseCase> migrationWebhook;
 
     ConnectLifecycleController(ConnectLifecycleUseCase lifecycle, InstallTokenVerifier installTokens,
-                               ConnectJwtVerifier connectJwts) {
+                               ConnectJwtVerifier connectJwts,
+                               Optional<RegisterMigrationWebhookUseCase> migrationWebhook) {
         this.lifecycle = lifecycle;
         this.authenticator = new ConnectCallbackAuthenticator(installTokens, connectJwts);
+        this.migrationWebhook = migrationWebhook;
     }
 
     @Post(uri = "/installed", consumes = MediaType.ALL)
@@ -83,7 +90,18 @@ final class ConnectLifecycleController {
             clientKey = payload.clientKey();
             result = lifecycle.changeState(new ConnectStateCommand(clientKey, target), authority);
         }
+        if (target == ConnectState.ENABLED && result instanceof Result.Done) {
+            registerMigrationWebhook(clientKey);
+        }
         return answer(eventType, clientKey, result);
+    }
+
+    private void registerMigrationWebhook(String clientKey) {
+        try {
+            migrationWebhook.ifPresent(registration -> registration.clientEnabled(clientKey));
+        } catch (RuntimeException e) {
+            LOG.warn("connect enabled: client {}: could not start the migration webhook registration", clientKey, e);
+        }
     }
 
     private static HttpResponse<?> answer(String eventType, String clientKey, Result result) {

@@ -19,6 +19,10 @@ import org.sqlite.SQLiteException;
  * One SQLite file: migrated on open, written by one thread at a time, read by a pool.
  * Writers are serialised here rather than by SQLite's busy timeout, so they queue fairly
  * instead of spinning; the busy timeout remains for other processes holding the file.
+ *
+ * <p>A {@link #write} (or {@link #read}) called while the same thread is inside a write joins
+ * that write's transaction: this is how several stores commit together (see
+ * {@link SqliteUnitOfWork}). The outer write commits or rolls back everything.
  */
 public final class SqliteDatabase implements AutoCloseable {
 
@@ -30,6 +34,8 @@ public final class SqliteDatabase implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    /** The connection of the write transaction the current thread is in, if any. */
+    private final ThreadLocal<Connection> currentWrite = new ThreadLocal<>();
     private final Path file;
 
     private SqliteDatabase(Path file, HikariDataSource pool) {
@@ -83,11 +89,20 @@ public final class SqliteDatabase implements AutoCloseable {
         return file;
     }
 
-    /** Runs {@code work} in one write transaction; commits if it returns, rolls back if it throws. */
+    /**
+     * Runs {@code work} in one write transaction; commits if it returns, rolls back if it throws.
+     * Inside another write on the same thread, runs in that transaction (which commits or rolls
+     * back as a whole).
+     */
     public <T> T write(Work<T> work) {
+        Connection joined = currentWrite.get();
+        if (joined != null) {
+            return runOn(joined, work);
+        }
         writeLock.lock();
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
+            currentWrite.set(connection);
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -95,6 +110,8 @@ public final class SqliteDatabase implements AutoCloseable {
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection, e);
                 throw e;
+            } finally {
+                currentWrite.remove();
             }
         } catch (SQLException e) {
             throw translate(e);
@@ -103,9 +120,24 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Runs {@code work} outside any write transaction. */
+    /**
+     * Runs {@code work} outside any write transaction; inside a write on the same thread, on
+     * that write's connection (so it sees what the write has done so far).
+     */
     public <T> T read(Work<T> work) {
+        Connection joined = currentWrite.get();
+        if (joined != null) {
+            return runOn(joined, work);
+        }
         try (Connection connection = pool.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw translate(e);
+        }
+    }
+
+    private static <T> T runOn(Connection connection, Work<T> work) {
+        try {
             return work.run(connection);
         } catch (SQLException e) {
             throw translate(e);
