@@ -8,7 +8,9 @@ import dev.accessgate.adapters.persistence.sqlite.SqliteMigrationTransferStore;
 import dev.accessgate.adapters.persistence.sqlite.SqlitePolicyStore;
 import dev.accessgate.adapters.persistence.sqlite.SqliteUnitOfWork;
 import dev.accessgate.application.port.in.RegisterMigrationWebhookUseCase;
+import dev.accessgate.application.service.DeliveryWorker;
 import dev.accessgate.application.service.MigrationIngestService;
+import dev.accessgate.application.service.SubscriptionRouter;
 import dev.accessgate.application.service.MigrationWebhookRegistrationService;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
@@ -43,8 +45,11 @@ final class MigrationFactory {
 
     @Singleton
     MigrationIngestService migrationIngest(SqlitePolicyStore events, SqliteMigrationTransferStore transfers,
-                                           SqliteDatabase db) {
-        return new MigrationIngestService(events, transfers, new SqliteUnitOfWork(db));
+                                           SqliteDatabase db, SubscriptionRouter subscriptions,
+                                           DeliveryWorker deliveries) {
+        // Migration events reach subscriptions (events: ["migration:*"]) like any other event.
+        return new MigrationIngestService(events, transfers, new SqliteUnitOfWork(db), subscriptions,
+                deliveries::wake);
     }
 
     @Singleton

@@ -135,17 +135,32 @@ class ContentModesTest extends HttpTest {
     }
 
     @Test
-    void a_payload_without_a_type_is_typed_by_the_query_parameter() {
-        HttpDriver.Reply reply = http.post("/events?type=avi:forge:installed:app", "application/json",
+    void forge_lifecycle_events_typed_by_the_query_parameter_are_kept_as_installations() {
+        HttpDriver.Reply installed = http.post("/events?type=avi:forge:installed:app", "application/json",
                 Fixtures.text("lifecycle-installed.json"));
         HttpDriver.Reply upgraded = http.post("/events?type=avi:forge:upgraded:app", "application/json",
                 Fixtures.text("lifecycle-upgraded.json"));
+        HttpDriver.Reply again = http.post("/events?type=avi:forge:upgraded:app", "application/json",
+                Fixtures.text("lifecycle-upgraded.json"));
 
-        assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.json()).containsEntry("type", "avi:forge:installed:app");
+        assertThat(installed.status()).isEqualTo(200);
+        assertThat(installed.json()).containsEntry("type", "avi:forge:installed:app").containsEntry("status", "stored");
         // The payload's id names the installation, not the event: the upgrade is another event.
-        assertThat(upgraded.json()).containsEntry("type", "avi:forge:upgraded:app");
-        assertThat(upgraded.json().get("id")).isNotEqualTo(reply.json().get("id"));
+        assertThat(upgraded.json()).containsEntry("type", "avi:forge:upgraded:app").containsEntry("status", "stored");
+        assertThat(upgraded.json().get("id")).isNotEqualTo(installed.json().get("id"));
+        assertThat(again.json()).containsEntry("status", "duplicate");
+        assertThat(http.get("/v1/installations").body()).contains("fff8e466-31f4-4c73-a337-c3309dd930dc")
+                .contains("c821c30c-a2ad-47d7-b742-9fed48cfd6b9");
+    }
+
+    @Test
+    void an_invalid_lifecycle_payload_is_refused_with_pointers_and_nothing_is_stored() {
+        HttpDriver.Reply reply = http.post("/events?type=avi:forge:installed:app", "application/json",
+                "{\"id\": \"inst-x\", \"context\": 5}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(http.get("/v1/installations").body()).doesNotContain("inst-x");
     }
 
     @Test

@@ -28,7 +28,8 @@ import java.util.Optional;
  *   <li>source: the {@code cloudUrl} of its migration details, else {@value #DEFAULT_SOURCE};</li>
  *   <li>processing {@link Processing.Stored}: it changes no access policy state.</li>
  * </ul>
- * A second delivery (same id and body) is found by the event store and changes nothing.
+ * Its deliveries to matching subscriptions are created in the same unit of work. A second
+ * delivery (same id and body) is found by the event store and changes nothing.
  */
 public final class MigrationIngestService implements ReceiveMigrationEventUseCase, QueryMigrationTransfersUseCase {
 
@@ -39,11 +40,24 @@ public final class MigrationIngestService implements ReceiveMigrationEventUseCas
     private final EventStore events;
     private final MigrationTransferStore transfers;
     private final UnitOfWork unitOfWork;
+    private final SubscriptionRouter router;
+    private final Runnable deliveriesCreated;
 
     public MigrationIngestService(EventStore events, MigrationTransferStore transfers, UnitOfWork unitOfWork) {
+        this(events, transfers, unitOfWork, SubscriptionRouter.none(), () -> { });
+    }
+
+    /**
+     * @param router            the subscriptions a migration event may be delivered to ({@code migration:*})
+     * @param deliveriesCreated called after a commit that created pending deliveries (wakes the worker)
+     */
+    public MigrationIngestService(EventStore events, MigrationTransferStore transfers, UnitOfWork unitOfWork,
+                                  SubscriptionRouter router, Runnable deliveriesCreated) {
         this.events = Objects.requireNonNull(events, "events");
         this.transfers = Objects.requireNonNull(transfers, "transfers");
         this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
+        this.router = Objects.requireNonNull(router, "router");
+        this.deliveriesCreated = Objects.requireNonNull(deliveriesCreated, "deliveriesCreated");
     }
 
     /** The id a migration event is stored under in the event store. */
@@ -57,14 +71,19 @@ public final class MigrationIngestService implements ReceiveMigrationEventUseCas
         ReceivedEvent received = new ReceivedEvent(eventId(event), TYPE_PREFIX + event.type().name(), source(event),
                 event.receivedAt(), event.receivedAt(), "plain", command.body(), event.fingerprint());
         Processing processing = new Processing.Stored(detail(event));
+        SubscriptionRouter.Routing routing = router.route(received);
         RecordOutcome outcome = unitOfWork.atomically(() -> {
-            RecordOutcome recorded = events.record(received, processing);
+            RecordOutcome recorded = events.record(received, processing, routing.deliveries());
             if (recorded instanceof RecordOutcome.Recorded && event.transferId().isPresent()) {
                 transfers.add(event);
             }
             return recorded;
         });
         if (outcome instanceof RecordOutcome.Recorded) {
+            router.reportFiltered(received, routing);
+            if (routing.createsPending()) {
+                deliveriesCreated.run();
+            }
             return new Result.Stored(received.id());
         }
         if (outcome instanceof RecordOutcome.Duplicate) {

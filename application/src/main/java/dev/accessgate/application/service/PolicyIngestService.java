@@ -12,7 +12,6 @@ import dev.accessgate.application.port.out.EventPage;
 import dev.accessgate.application.port.out.EventQuery;
 import dev.accessgate.application.port.out.EventStore;
 import dev.accessgate.application.port.out.RecordOutcome;
-import dev.accessgate.domain.delivery.DeliveryState;
 import dev.accessgate.domain.policy.EventId;
 import java.util.List;
 import java.util.Objects;
@@ -47,7 +46,7 @@ public final class PolicyIngestService implements IngestPolicyEventUseCase, Repr
         RecordOutcome outcome = events.record(command.received(), command.processing(), deliveries);
         if (outcome instanceof RecordOutcome.Recorded) {
             router.reportFiltered(command.received(), routing);
-            if (deliveries.stream().anyMatch(d -> d.delivery().state() == DeliveryState.PENDING)) {
+            if (routing.createsPending()) {
                 deliveriesCreated.run();
             }
         }

@@ -7,6 +7,7 @@ import dev.accessgate.application.model.Subscription;
 import dev.accessgate.application.port.out.DeliveryFilter;
 import dev.accessgate.application.port.out.DeliveryObserver;
 import dev.accessgate.domain.delivery.Delivery;
+import dev.accessgate.domain.delivery.DeliveryState;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +61,11 @@ public final class SubscriptionRouter {
         public Routing {
             deliveries = List.copyOf(deliveries);
             toLog = List.copyOf(toLog);
+        }
+
+        /** True when some delivery waits for a worker (the others were filtered). */
+        public boolean createsPending() {
+            return deliveries.stream().anyMatch(d -> d.delivery().state() == DeliveryState.PENDING);
         }
     }
 

@@ -2,17 +2,25 @@ package dev.accessgate.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.accessgate.application.model.HandlerSpec;
 import dev.accessgate.application.model.StoredEvent;
+import dev.accessgate.application.model.Subscription;
 import dev.accessgate.application.port.in.ReceiveMigrationEventCommand;
 import dev.accessgate.application.port.in.ReceiveMigrationEventUseCase.Result;
+import dev.accessgate.application.port.out.DeliveryFilter;
+import dev.accessgate.application.port.out.DeliveryObserver;
 import dev.accessgate.application.testkit.InMemoryMigrationTransferStore;
 import dev.accessgate.application.testkit.InMemoryPolicyStore;
 import dev.accessgate.application.testkit.InMemoryUnitOfWork;
+import dev.accessgate.domain.delivery.EventTypePattern;
 import dev.accessgate.domain.migration.MigrationEvent;
 import dev.accessgate.domain.migration.MigrationEventType;
 import dev.accessgate.domain.migration.MigrationEvents;
 import dev.accessgate.domain.policy.EventId;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class MigrationIngestServiceTest {
@@ -74,5 +82,27 @@ class MigrationIngestServiceTest {
         assertThat(stored.event().type()).isEqualTo("migration:app-archived");
         assertThat(stored.detail()).contains("does not know");
         assertThat(service.transfers(Optional.empty(), 10)).isEmpty();
+    }
+
+    @Test
+    void a_migration_event_gets_a_delivery_for_each_matching_subscription_and_wakes_the_worker() {
+        Subscription migrations = new Subscription("migrations", List.of(EventTypePattern.of("migration:*")),
+                Optional.empty(), new HandlerSpec.Bean("handler", Duration.ofSeconds(5)));
+        Subscription jira = new Subscription("jira", List.of(EventTypePattern.of("avi:jira:*")),
+                Optional.empty(), new HandlerSpec.Bean("handler", Duration.ofSeconds(5)));
+        SubscriptionRouter router = new SubscriptionRouter(List.of(
+                new SubscriptionRouter.Route(migrations, DeliveryFilter.DELIVER_ALL),
+                new SubscriptionRouter.Route(jira, DeliveryFilter.DELIVER_ALL)), DeliveryObserver.NONE);
+        AtomicInteger wakes = new AtomicInteger();
+        MigrationIngestService routed = new MigrationIngestService(events, transfers, new InMemoryUnitOfWork(),
+                router, wakes::incrementAndGet);
+        MigrationEvent uploaded = MigrationEvents.event("app-data-uploaded", Optional.of("msg-9"), "fp9", 1);
+
+        routed.receive(new ReceiveMigrationEventCommand(uploaded, "{}"));
+        routed.receive(new ReceiveMigrationEventCommand(uploaded, "{}"));
+
+        assertThat(events.deliveries().ofEvent(new EventId("migration:msg-9")))
+                .singleElement().satisfies(d -> assertThat(d.subscription()).isEqualTo("migrations"));
+        assertThat(wakes.get()).isEqualTo(1);
     }
 }

@@ -133,12 +133,22 @@ final class Complexity {
     private Poly size(Node.Chain chain, int upTo) {
         Node.Call call = (Node.Call) chain.links()[upTo];
         if (upTo == 0) {
-            return size(chain.base(), call.receiverKey(), call.pos());
+            return size(chain.base(), key(chain.base()), call.pos());
         }
         if (chain.links()[upTo - 1] instanceof Node.Call previous && SIZE_PRESERVING.contains(previous.name())) {
             return size(chain, upTo - 1);
         }
-        return variable(call.receiverKey(), call.pos());
+        return variable(key(new Node.Chain(chain.base(), Arrays.copyOf(chain.links(), upTo), chain.pos())),
+                call.pos());
+    }
+
+    /**
+     * The key of a size variable: the receiver in canonical print. The spec keys variables by
+     * token sequence; printing makes that independent of spelling ({@code ""} and {@code ''},
+     * {@code 1} and {@code 1.0}, escapes in templates), which keying by source text was not.
+     */
+    private static String key(Node receiver) {
+        return Printer.print(receiver);
     }
 
     /** S of a whole expression whose token text is {@code key}. */
@@ -148,7 +158,7 @@ final class Complexity {
         }
         if (node instanceof Node.Ident ident && declsBySlot.containsKey(ident.slot())) {
             Node.Decl decl = declsBySlot.get(ident.slot());
-            return size(decl.init(), decl.initKey(), pos);
+            return size(decl.init(), key(decl.init()), pos);
         }
         if (node instanceof Node.Chain chain) {
             int last = chain.links().length - 1;

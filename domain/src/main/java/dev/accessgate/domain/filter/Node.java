@@ -222,8 +222,8 @@ sealed interface Node {
         }
     }
 
-    /** {@code [let] name = init}; {@code initKey} is the initializer's token text (for §10). */
-    record Decl(String name, boolean let, int slot, Node init, String initKey, int pos) { }
+    /** {@code [let] name = init}. */
+    record Decl(String name, boolean let, int slot, Node init, int pos) { }
 
     /** {@code if (c0) {b0} else if (c1) {b1} ... else {otherwise}}. */
     record If(Node[] conditions, Body[] blocks, Body otherwise, int pos) implements Node {
@@ -287,9 +287,9 @@ sealed interface Node {
 
     /**
      * {@code .name(args)} or {@code ?.name(args)}; an argument is a value expression or an
-     * {@link Arrow}. {@code receiverKey} is the receiver's token text (for §10).
+     * {@link Arrow}.
      */
-    record Call(String name, Node[] args, boolean optional, String receiverKey, int pos) implements Link {
+    record Call(String name, Node[] args, boolean optional, int pos) implements Link {
         private static final Object[] NO_ARGS = {};
 
         @Override

@@ -96,12 +96,10 @@ final class Parser {
         next();
         checkDeclarable(name);
         expect("=", "'=' after the declared name");
-        int initStart = index;
         Node init = expression();
-        String initKey = key(initStart, index);
         int slot = slotCount++;
         scope.add(new Binding(name.text(), slot));
-        return new Node.Decl(name.text(), let, slot, init, initKey, name.start());
+        return new Node.Decl(name.text(), let, slot, init, name.start());
     }
 
     private void checkDeclarable(Token name) {
@@ -307,13 +305,11 @@ final class Parser {
     }
 
     private Node postfix() {
-        int start = index;
         Node base = primary();
         List<Node.Link> links = new ArrayList<>();
         while (true) {
             Token t = peek();
             if (t.isPunct(".") || t.isPunct("?.")) {
-                int linkStart = index;
                 boolean optional = t.isPunct("?.");
                 next();
                 if (optional && peek().isPunct("[")) {
@@ -326,9 +322,8 @@ final class Parser {
                 }
                 next();
                 if (peek().isPunct("(")) {
-                    String receiverKey = key(start, linkStart);
                     Node[] args = arguments();
-                    links.add(new Node.Call(name.text(), args, optional, receiverKey, name.start()));
+                    links.add(new Node.Call(name.text(), args, optional, name.start()));
                 } else {
                     links.add(new Node.Member(name.text(), optional, name.start()));
                 }
@@ -633,43 +628,6 @@ final class Parser {
             throw new FilterException(FilterError.at(ErrorCode.E_DEPTH, "'?:' and 'throw' are nested more than "
                     + FilterExpression.MAX_DEPTH + " levels deep", source, op.start()));
         }
-    }
-
-    /** The token text of {@code tokens[from, to)}, outer parentheses removed (the §10 size-variable key). */
-    private String key(int from, int to) {
-        while (to - from >= 2 && tokens.get(from).isPunct("(") && closes(from, to - 1)) {
-            from++;
-            to--;
-        }
-        StringBuilder key = new StringBuilder();
-        for (int i = from; i < to; i++) {
-            if (i > from && wordLike(tokens.get(i - 1)) && wordLike(tokens.get(i))) {
-                key.append(' ');
-            }
-            key.append(tokens.get(i).text());
-        }
-        return key.toString();
-    }
-
-    private static boolean wordLike(Token t) {
-        return t.kind() == Token.Kind.IDENT || t.kind() == Token.Kind.KEYWORD || t.kind() == Token.Kind.NUMBER;
-    }
-
-    /** Whether the '(' at {@code open} is closed by the token at {@code close}. */
-    private boolean closes(int open, int close) {
-        int depth = 0;
-        for (int i = open; i <= close; i++) {
-            Token t = tokens.get(i);
-            if (t.isPunct("(")) {
-                depth++;
-            } else if (t.isPunct(")")) {
-                depth--;
-                if (depth == 0) {
-                    return i == close;
-                }
-            }
-        }
-        return false;
     }
 
     private Token peek() {

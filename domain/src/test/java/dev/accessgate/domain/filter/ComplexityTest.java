@@ -82,4 +82,15 @@ class ComplexityTest {
         assertThat(compiled.complexity()).matches("\\d+");
         assertThat(compiled.evaluate(null).error().code()).isEqualTo(ErrorCode.E_STEPS);
     }
+
+    @Test
+    void size_variables_are_keyed_by_tokens_not_by_spelling() {
+        // Found by the print/parse round trip: quotes and number spellings do not make new variables.
+        assertThat(FilterExpression.compile("\"\".split('').map(a => 1).length + ''.split('').map(b => 1).length > 0")
+                .complexity())
+                .isEqualTo(FilterExpression.compile("''.split('').map(a => 1).length + ''.split('').map(b => 1).length > 0")
+                        .complexity());
+        assertThat(FilterExpression.compile("[1.0].map(a => 1) == [1].map(b => 1)").complexity())
+                .isEqualTo(FilterExpression.compile("[1].map(a => 1) == [1].map(b => 1)").complexity());
+    }
 }

@@ -1,5 +1,6 @@
 package dev.accessgate.adapters.http.connect;
 
+import dev.accessgate.adapters.http.ingest.UnprocessedEvents;
 import dev.accessgate.adapters.http.problem.ProblemException;
 import dev.accessgate.adapters.http.problem.ProblemResponses;
 import dev.accessgate.adapters.http.security.ConnectJwtVerifier;
@@ -22,6 +23,7 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +43,16 @@ final class ConnectLifecycleController {
     private final ConnectLifecycleUseCase lifecycle;
     private final ConnectCallbackAuthenticator authenticator;
     private final Optional<RegisterMigrationWebhookUseCase> migrationWebhook;
+    private final UnprocessedEvents unprocessed;
 
     ConnectLifecycleController(ConnectLifecycleUseCase lifecycle, InstallTokenVerifier installTokens,
                                ConnectJwtVerifier connectJwts,
-                               Optional<RegisterMigrationWebhookUseCase> migrationWebhook) {
+                               Optional<RegisterMigrationWebhookUseCase> migrationWebhook,
+                               UnprocessedEvents unprocessed) {
         this.lifecycle = lifecycle;
         this.authenticator = new ConnectCallbackAuthenticator(installTokens, connectJwts);
         this.migrationWebhook = migrationWebhook;
+        this.unprocessed = unprocessed;
     }
 
     @Post(uri = "/installed", consumes = MediaType.ALL)
@@ -93,7 +98,26 @@ final class ConnectLifecycleController {
         if (target == ConnectState.ENABLED && result instanceof Result.Done) {
             registerMigrationWebhook(clientKey);
         }
+        if (target == null && result instanceof Result.Done) {
+            applyWaitingEvents(clientKey);
+        }
         return answer(eventType, clientKey, result);
+    }
+
+    /**
+     * The install may have mapped a site that v1 policy events were waiting for. They are applied
+     * in the background, so the callback's answer never waits for them.
+     */
+    private void applyWaitingEvents(String clientKey) {
+        CompletableFuture.runAsync(() -> {
+            UnprocessedEvents.Report report = unprocessed.reprocess();
+            if (report.applied() > 0) {
+                LOG.info("connect installed: client {}: {} waiting events applied", clientKey, report.applied());
+            }
+        }).exceptionally(e -> {
+            LOG.warn("connect installed: client {}: reprocessing waiting events failed", clientKey, e);
+            return null;
+        });
     }
 
     private void registerMigrationWebhook(String clientKey) {

@@ -1,12 +1,14 @@
 package dev.accessgate.adapters.http.ingest;
 
 import dev.accessgate.adapters.http.problem.ProblemException;
+import dev.accessgate.adapters.http.installation.ForgeLifecycleReader;
 import dev.accessgate.adapters.http.problem.ProblemResponses;
 import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.port.in.IngestPolicyEventCommand;
 import dev.accessgate.application.port.in.IngestPolicyEventUseCase;
 import dev.accessgate.application.port.in.IngestResult;
+import dev.accessgate.application.port.in.RecordForgeLifecycleUseCase;
 import dev.accessgate.application.port.out.SiteDirectory;
 import dev.accessgate.domain.DomainException;
 import dev.accessgate.domain.policy.EventId;
@@ -23,6 +25,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * {@code POST /events}: reads the event in whichever content mode it came, stores it durably
@@ -37,11 +40,14 @@ final class EventIngestionController {
     static final String BATCH = "application/cloudevents-batch+json";
 
     private final IngestPolicyEventUseCase ingest;
+    private final RecordForgeLifecycleUseCase lifecycle;
     private final EventInterpreter interpreter;
     private final Clock clock;
 
-    EventIngestionController(IngestPolicyEventUseCase ingest, SiteDirectory sites, Clock clock) {
+    EventIngestionController(IngestPolicyEventUseCase ingest, RecordForgeLifecycleUseCase lifecycle,
+                             SiteDirectory sites, Clock clock) {
         this.ingest = ingest;
+        this.lifecycle = lifecycle;
         this.interpreter = new EventInterpreter(sites);
         this.clock = clock;
     }
@@ -50,7 +56,8 @@ final class EventIngestionController {
     HttpResponse<?> receive(HttpRequest<?> request, @Nullable @Body byte[] body, @Nullable @QueryValue String type) {
         Instant now = clock.instant();
         InboundEvent event = read(request, body == null ? new byte[0] : body, type, now);
-        Processing processing = interpreter.interpret(event);
+        Processing processing = ForgeLifecycleReader.TYPES.contains(event.type())
+                ? recordLifecycle(event, now) : interpreter.interpret(event);
         ReceivedEvent received = new ReceivedEvent(eventId(event.id()), event.type(), event.source(), event.time(),
                 now, event.contentMode(), event.body(), event.fingerprint());
 
@@ -65,6 +72,29 @@ final class EventIngestionController {
         }
         return ProblemResponses.of(ProblemException.at(ProblemException.Kind.ID_CONFLICT, "/id",
                 "a different event with id '" + event.id() + "' was received before; ids must be unique"));
+    }
+
+    /**
+     * A Forge lifecycle event goes into its installation's history before the event itself is
+     * stored. Both are idempotent, and the 2xx comes only after both: a crash in between is
+     * repaired by Atlassian's redelivery.
+     */
+    private Processing recordLifecycle(InboundEvent event, Instant now) {
+        if (!(event.data() instanceof Map<?, ?> payload)) {
+            throw ProblemException.at(ProblemException.Kind.INVALID_EVENT, pointerOf(event),
+                    "a lifecycle event must be a JSON object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> fields = (Map<String, Object>) payload;
+        RecordForgeLifecycleUseCase.Result result = lifecycle.record(
+                ForgeLifecycleReader.read(event.type(), fields, pointerOf(event), now));
+        return new Processing.Stored("Forge lifecycle event of installation "
+                + result.installation().installationId());
+    }
+
+    /** Where the payload is in the request body: the root for a Forge payload, else {@code /data}. */
+    private static String pointerOf(InboundEvent event) {
+        return event.contentMode().equals("forge") ? "" : "/data";
     }
 
     /** {@code applied}, {@code stored} or {@code unprocessed}, as the API reports it. */

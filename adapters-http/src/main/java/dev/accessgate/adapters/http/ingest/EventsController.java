@@ -5,16 +5,12 @@ import dev.accessgate.adapters.http.api.Paging;
 import dev.accessgate.adapters.http.delivery.DeliveryJson;
 import dev.accessgate.adapters.http.json.JsonTreeReader;
 import dev.accessgate.adapters.http.problem.ProblemException;
-import dev.accessgate.application.model.Processing;
 import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.model.StoredEvent;
 import dev.accessgate.application.port.in.EventQueryUseCase;
-import dev.accessgate.application.port.in.IngestResult;
 import dev.accessgate.application.port.in.ListDeliveriesUseCase;
-import dev.accessgate.application.port.in.ReprocessEventUseCase;
 import dev.accessgate.application.port.out.EventPage;
 import dev.accessgate.application.port.out.EventQuery;
-import dev.accessgate.application.port.out.SiteDirectory;
 import dev.accessgate.domain.policy.EventId;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.MediaType;
@@ -37,16 +33,13 @@ import java.util.Optional;
 final class EventsController {
 
     private final EventQueryUseCase events;
-    private final ReprocessEventUseCase reprocess;
     private final ListDeliveriesUseCase deliveries;
-    private final EventInterpreter interpreter;
+    private final UnprocessedEvents unprocessed;
 
-    EventsController(EventQueryUseCase events, ReprocessEventUseCase reprocess, ListDeliveriesUseCase deliveries,
-                     SiteDirectory sites) {
+    EventsController(EventQueryUseCase events, ListDeliveriesUseCase deliveries, UnprocessedEvents unprocessed) {
         this.events = events;
-        this.reprocess = reprocess;
         this.deliveries = deliveries;
-        this.interpreter = new EventInterpreter(sites);
+        this.unprocessed = unprocessed;
     }
 
     @Get("/{eventId}")
@@ -72,31 +65,8 @@ final class EventsController {
 
     /** Processes again every unprocessed event that can now be understood. */
     @Post("/reprocess")
-    ReprocessReport reprocessAll() {
-        int examined = 0;
-        int applied = 0;
-        Optional<Long> after = Optional.empty();
-        do {
-            EventPage page = events.list(new EventQuery(Optional.of(StoredEvent.Status.UNPROCESSED), after, 500));
-            for (StoredEvent stored : page.events()) {
-                examined++;
-                Processing processing = interpreter.interpret(inbound(stored.event()));
-                if (!(processing instanceof Processing.Unprocessed)
-                        && reprocess.reprocess(stored.event().id(), processing) instanceof IngestResult.Accepted) {
-                    applied++;
-                }
-            }
-            after = page.next();
-        } while (after.isPresent());
-        return new ReprocessReport(examined, applied, events.countUnprocessed());
-    }
-
-    /** The event as it was read when it arrived, rebuilt from what was stored. */
-    private static InboundEvent inbound(ReceivedEvent event) {
-        Object root = JsonTreeReader.read(event.body().getBytes(StandardCharsets.UTF_8));
-        Object data = event.contentMode().equals("forge") || !(root instanceof Map<?, ?> map) ? root : map.get("data");
-        return new InboundEvent(event.id().value(), event.source(), event.type(), event.time(), data, Map.of(),
-                event.contentMode(), event.body(), event.fingerprint());
+    UnprocessedEvents.Report reprocessAll() {
+        return unprocessed.reprocess();
     }
 
     private static StoredEvent.Status parseStatus(String text) {
@@ -144,9 +114,5 @@ final class EventsController {
     @Serdeable
     record EventList(@JsonInclude(JsonInclude.Include.ALWAYS) List<EventSummary> events,
                      @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
-    }
-
-    @Serdeable
-    record ReprocessReport(int examined, int applied, long stillUnprocessed) {
     }
 }
