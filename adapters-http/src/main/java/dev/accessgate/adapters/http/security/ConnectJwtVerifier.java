@@ -11,7 +11,6 @@ import dev.accessgate.application.port.in.FindConnectClientUseCase;
 import dev.accessgate.domain.installation.ConnectInstallation;
 import dev.accessgate.domain.installation.ConnectState;
 import io.micronaut.http.MutableHttpResponse;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -80,21 +79,12 @@ public final class ConnectJwtVerifier {
 
     private Result verify(String method, String rawPath, String rawQuery, String authorizationHeader,
                           boolean anyState) {
-        Optional<String> token = Jwts.token(authorizationHeader, "JWT");
-        if (token.isEmpty()) {
-            return new Result.Refused("a Connect JWT is required: Authorization: JWT <token>");
+        Jwts.Read read = Jwts.read(authorizationHeader, "JWT", JWSAlgorithm.HS256, "a Connect JWT", "JWT");
+        if (read.isRefused()) {
+            return new Result.Refused(read.refusal());
         }
-        SignedJWT jwt;
-        JWTClaimsSet claims;
-        try {
-            jwt = SignedJWT.parse(token.get());
-            claims = jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
-            return new Result.Refused("the JWT is malformed or not signed");
-        }
-        if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm())) {
-            return new Result.Refused("the JWT must be signed with HS256");
-        }
+        SignedJWT jwt = read.jwt();
+        JWTClaimsSet claims = read.claims();
         String clientKey = claims.getIssuer();
         if (clientKey == null || clientKey.isBlank()) {
             return new Result.Refused("the JWT has no iss claim (the client key)");

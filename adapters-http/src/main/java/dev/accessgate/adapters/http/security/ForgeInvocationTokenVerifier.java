@@ -7,7 +7,6 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.interfaces.RSAPublicKey;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -66,21 +65,12 @@ public final class ForgeInvocationTokenVerifier {
         if (!enabled()) {
             throw new IllegalStateException("Forge Invocation Token verification is not configured");
         }
-        Optional<String> token = Jwts.token(authorizationHeader, "Bearer");
-        if (token.isEmpty()) {
-            return new Result.Refused("a Forge Invocation Token is required: Authorization: Bearer <token>");
+        Jwts.Read read = Jwts.read(authorizationHeader, "Bearer", JWSAlgorithm.RS256, "a Forge Invocation Token", "Forge Invocation Token");
+        if (read.isRefused()) {
+            return new Result.Refused(read.refusal());
         }
-        SignedJWT jwt;
-        JWTClaimsSet claims;
-        try {
-            jwt = SignedJWT.parse(token.get());
-            claims = jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
-            return new Result.Refused("the Forge Invocation Token is malformed or not signed");
-        }
-        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
-            return new Result.Refused("the Forge Invocation Token must be signed with RS256");
-        }
+        SignedJWT jwt = read.jwt();
+        JWTClaimsSet claims = read.claims();
         Optional<RSAPublicKey> key = Jwks.rsaKey(keys, jwt.getHeader().getKeyID());
         if (key.isEmpty()) {
             return new Result.Refused("the Forge Invocation Token's key id (kid) is not in the configured JWKS");

@@ -6,7 +6,6 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.security.interfaces.RSAPublicKey;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -56,21 +55,12 @@ public final class InstallTokenVerifier {
     }
 
     public Result verify(String method, String rawPath, String rawQuery, String authorizationHeader) {
-        Optional<String> token = Jwts.token(authorizationHeader, "JWT");
-        if (token.isEmpty()) {
-            return new Result.Refused("an install token is required: Authorization: JWT <token>");
+        Jwts.Read read = Jwts.read(authorizationHeader, "JWT", JWSAlgorithm.RS256, "an install token", "install token");
+        if (read.isRefused()) {
+            return new Result.Refused(read.refusal());
         }
-        SignedJWT jwt;
-        JWTClaimsSet claims;
-        try {
-            jwt = SignedJWT.parse(token.get());
-            claims = jwt.getJWTClaimsSet();
-        } catch (ParseException e) {
-            return new Result.Refused("the install token is malformed or not signed");
-        }
-        if (!JWSAlgorithm.RS256.equals(jwt.getHeader().getAlgorithm())) {
-            return new Result.Refused("an install token must be signed with RS256");
-        }
+        SignedJWT jwt = read.jwt();
+        JWTClaimsSet claims = read.claims();
         Optional<RSAPublicKey> key = keys.find(jwt.getHeader().getKeyID());
         if (key.isEmpty()) {
             return new Result.Refused("the install token's key id (kid) is not a known install key");

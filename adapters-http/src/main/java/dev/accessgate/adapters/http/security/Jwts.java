@@ -1,5 +1,7 @@
 package dev.accessgate.adapters.http.security;
 
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,43 @@ final class Jwts {
     }
 
     /** The token of an {@code Authorization: <scheme> <token>} header (scheme in any case). */
+    /** A token read from an {@code Authorization} header: the JWT and its claims, or why it is refused. */
+    record Read(SignedJWT jwt, JWTClaimsSet claims, String refusal) {
+
+        static Read refused(String reason) {
+            return new Read(null, null, reason);
+        }
+
+        boolean isRefused() {
+            return refusal != null;
+        }
+    }
+
+    /**
+     * Takes the token of {@code scheme} from the header, parses it and checks its algorithm: the
+     * part every verifier does the same way. Signatures and claims are the caller's.
+     *
+     * @param article the token's name with its article, as in {@code "an install token"}
+     * @param name    the token's name, as in {@code "install token"}
+     */
+    static Read read(String authorizationHeader, String scheme, JWSAlgorithm algorithm, String article,
+                     String name) {
+        Optional<String> token = token(authorizationHeader, scheme);
+        if (token.isEmpty()) {
+            return Read.refused(article + " is required: Authorization: " + scheme + " <token>");
+        }
+        try {
+            SignedJWT jwt = SignedJWT.parse(token.get());
+            JWTClaimsSet claims = jwt.getJWTClaimsSet();
+            if (!algorithm.equals(jwt.getHeader().getAlgorithm())) {
+                return Read.refused("the " + name + " must be signed with " + algorithm.getName());
+            }
+            return new Read(jwt, claims, null);
+        } catch (ParseException e) {
+            return Read.refused("the " + name + " is malformed or not signed");
+        }
+    }
+
     static Optional<String> token(String authorizationHeader, String scheme) {
         if (authorizationHeader == null) {
             return Optional.empty();
