@@ -3,9 +3,7 @@ package dev.accessgate.application.model;
 import dev.accessgate.domain.Text;
 import dev.accessgate.domain.policy.BaselineHeader;
 import dev.accessgate.domain.policy.ObjectRef;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,7 +29,7 @@ public final class BaselineFingerprint {
     private String lastId;
 
     private BaselineFingerprint(BaselineHeader header) {
-        digest = sha256();
+        digest = Digests.sha256();
         update("id");
         update(header.id().value());
         update("time");
@@ -89,21 +87,7 @@ public final class BaselineFingerprint {
         sorted.forEach(this::update);
     }
 
-    // Length-prefixed so that no two different sequences of strings feed the same bytes.
     private void update(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update((byte) (bytes.length >>> 24));
-        digest.update((byte) (bytes.length >>> 16));
-        digest.update((byte) (bytes.length >>> 8));
-        digest.update((byte) bytes.length);
-        digest.update(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        Digests.update(digest, text);
     }
 }

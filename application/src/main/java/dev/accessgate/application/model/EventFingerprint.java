@@ -1,8 +1,6 @@
 package dev.accessgate.application.model;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -24,7 +22,7 @@ public final class EventFingerprint {
      *             Boolean or null
      */
     public static String of(String type, String source, Instant time, Object data) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Digests.sha256();
         update(digest, "type");
         update(digest, type);
         update(digest, "source");
@@ -62,21 +60,7 @@ public final class EventFingerprint {
         }
     }
 
-    // Length-prefixed so that no two different sequences of strings feed the same bytes.
     private static void update(MessageDigest digest, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        digest.update((byte) (bytes.length >>> 24));
-        digest.update((byte) (bytes.length >>> 16));
-        digest.update((byte) (bytes.length >>> 8));
-        digest.update((byte) bytes.length);
-        digest.update(bytes);
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        Digests.update(digest, text);
     }
 }
