@@ -45,7 +45,7 @@ public final class SqliteDatabase implements AutoCloseable {
 
     /** Opens (creating if needed) and migrates the database. */
     public static SqliteDatabase open(SqliteSettings settings) {
-        Path file = settings.file().toAbsolutePath();
+        Path file = settings.file().toAbsolutePath().normalize();
         try {
             Files.createDirectories(file.getParent());
         } catch (java.io.IOException e) {
