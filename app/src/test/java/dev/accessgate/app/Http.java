@@ -1,46 +1,49 @@
 package dev.accessgate.app;
 
-import io.micronaut.core.type.Argument;
+import dev.accessgate.adapters.http.HttpDriver;
 import io.micronaut.json.JsonMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 
-/** Plain HTTP against a running accessgate, answers as maps. */
+/**
+ * The app tests' view of a running accessgate: {@link HttpDriver} with the test API token,
+ * plus the few requests and waits these tests repeat.
+ */
 final class Http {
 
     static final String CE = "application/cloudevents+json";
     /** The API token of every app test context (src/test/resources/application-test.yml). */
     static final String API_TOKEN = "app-test-token-0123456789abcdef";
 
-    private final HttpClient client = HttpClient.newHttpClient();
-    private final String base;
-    private final JsonMapper json;
+    private final HttpDriver driver;
 
     Http(String base, JsonMapper json) {
-        this.base = base;
-        this.json = json;
+        try {
+            this.driver = new HttpDriver(URI.create(base).toURL(), json).withBearer(API_TOKEN);
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(base, e);
+        }
     }
 
+    /** Status and JSON body (an empty map for an empty body). */
     record Reply(int status, Map<String, Object> json) {
+        static Reply of(HttpDriver.Reply reply) {
+            return new Reply(reply.status(), reply.json() == null ? Map.of() : reply.json());
+        }
     }
 
     Reply get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().build());
+        return Reply.of(driver.get(path));
     }
 
     Reply post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        return Reply.of(driver.post(path, contentType, body));
     }
 
     Reply post(String path) {
-        return send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.noBody()).build());
+        return Reply.of(driver.post(path, null, new byte[0]));
     }
 
     /** A CloudEvent in structured mode. */
@@ -53,22 +56,6 @@ final class Http {
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> deliveries(String query) {
         return (List<Map<String, Object>>) get("/v1/deliveries?" + query).json().get("deliveries");
-    }
-
-    private Reply send(HttpRequest request) {
-        HttpRequest authorized = HttpRequest.newBuilder(request, (name, value) -> true)
-                .header("Authorization", "Bearer " + API_TOKEN).build();
-        try {
-            HttpResponse<String> response = client.send(authorized, HttpResponse.BodyHandlers.ofString());
-            Map<String, Object> parsed = response.body().isEmpty() ? Map.of()
-                    : json.readValue(response.body(), Argument.mapOf(String.class, Object.class));
-            return new Reply(response.statusCode(), parsed);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Polls {@code condition} every 50 ms until it holds or {@code seconds} pass. */
