@@ -27,9 +27,14 @@ for pace in 10; do
 done
 load check --rate 10000 --concurrency 64 --requests 200000 --seconds 20
 load check --rate 4000 --concurrency 64 --requests 80000 --seconds 20
-load bulk --size 10000 --concurrency 2 --requests 3 --seconds 5 >/dev/null  # warm-up
-for c in 1 2 4; do
-  load bulk --size 10000 --concurrency $c --requests 100000 --seconds $S
-done
+# Bulk: with SQLite 3.54 the bulk query scans the workspace once per 500 wanted objects (see
+# docs/benchmarks.md), so at 1,000,000 blocked a 10,000-object check outlasts the client's 30 s
+# timeout; one attempt shows it. BULK_RUNS=1 for the flat-out runs (after a fix).
+load bulk --size 10000 --concurrency 1 --requests 1 --seconds 35
+if [ "${BULK_RUNS:-0}" = 1 ]; then
+  for c in 1 2 4; do
+    load bulk --size 10000 --concurrency $c --requests 100000 --seconds $S
+  done
+fi
 stop_service
 machine

@@ -53,6 +53,11 @@ public final class SqliteInsertCeiling {
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("PRAGMA synchronous=" + synchronous);
+                // CACHE_KB (environment): page cache size; unset, SQLite's default (2,000 KiB), as the service
+                String cacheKb = System.getenv("CACHE_KB");
+                if (cacheKb != null) {
+                    s.execute("PRAGMA cache_size=-" + Integer.parseInt(cacheKb));
+                }
                 s.execute("""
                         CREATE TABLE blocked_objects (
                             cloud_id TEXT NOT NULL, product TEXT NOT NULL, type TEXT NOT NULL, object_id TEXT NOT NULL,
