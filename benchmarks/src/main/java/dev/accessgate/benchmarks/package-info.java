@@ -1,2 +1,5 @@
-/** JMH benchmarks of the domain and the in-process query path; results in docs/benchmarks.md. */
+/**
+ * JMH benchmarks of the domain and the in-process query path, and the two ceilings (raw sqlite-jdbc
+ * insert, a no-op Netty HTTP server); results in docs/benchmarks.md.
+ */
 package dev.accessgate.benchmarks;

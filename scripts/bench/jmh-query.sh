@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# In-process check path (JMH): SqlitePolicyStore.objectBlock / blockedAmong and the domain's
+# WorkspacePolicy on 1,000,000 blocked objects, one thread and two.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+echo "# $(date -u +%Y-%m-%dT%H:%M:%SZ)  nproc=$(nproc)  $(java -version 2>&1 | sed -n 2p)"
+for t in 1 2; do
+  echo "\$ java -jar benchmarks/target/benchmarks.jar QueryBenchmark.(domain|draw|sqliteObjectBlock|sqliteCrossJoin) -f 1 -wi 2 -w 2s -i 3 -r 2s -t $t"; uptime
+  java -jar benchmarks/target/benchmarks.jar "QueryBenchmark.(domain|draw|sqliteObjectBlock|sqliteCrossJoin)" -f 1 -wi 2 -w 2s -i 3 -r 2s -t $t 2>&1 \
+    | grep -E "^Benchmark|^QueryBenchmark|ERROR|Exception" || true
+done
+uptime
+# The production blockedAmong, on 10,000 blocked objects only (at 1,000,000 one call takes minutes).
+echo "\$ java -jar benchmarks/target/benchmarks.jar QueryBenchmark.sqliteBlockedAmong10k -p blocked=10000 -f 1 -wi 1 -w 5s -i 2 -r 5s -t 1"
+java -jar benchmarks/target/benchmarks.jar QueryBenchmark.sqliteBlockedAmong10k -p blocked=10000 -f 1 -wi 1 -w 5s -i 2 -r 5s -t 1 2>&1 \
+  | grep -E "^Benchmark|^QueryBenchmark|ERROR|Exception" || true
+uptime

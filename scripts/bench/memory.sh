@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# RSS of the running service while sequential policy events (12,000 ids each) store
+# 1,000,000, 3,000,000 and 10,000,000 blocked objects (synchronous=NORMAL to keep the run short;
+# the stored data and the heap are the same as with FULL). JAVA_OPTS (default none: the JVM's
+# default heap, a quarter of RAM) go to the service. Bounded: 834 events, at most 15 minutes.
+source "$(dirname "$0")/lib.sh"
+machine
+start_service "${SYNC:-NORMAL}" ${JAVA_OPTS:-}
+echo "# rss after start: $(rss_mb) MB"
+done_ids=0
+for target in 1000000 3000000 10000000; do
+  events=$(( (target - done_ids + 11999) / 12000 ))
+  # the policy scenario numbers events from 0 in every run: give each run its own workspace
+  load policy --size 12000 --order sorted --concurrency 2 --requests $events --seconds 900 --workspace "mem-$target"
+  done_ids=$(( done_ids + events * 12000 ))
+  curl -s -H "Authorization: Bearer $TOKEN" "$BASE/v1/workspaces" | head -c 400; echo
+  echo "# ~$done_ids ids stored: rss $(rss_mb) MB, database $(du -sh "$BENCH_DIR" | cut -f1)"
+  jcmd "$SERVER" GC.heap_info 2>/dev/null | head -3 || true
+done
+sleep 5; echo "# after 5 s idle: rss $(rss_mb) MB"
+stop_service
+machine
