@@ -395,7 +395,7 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
      * bulk-check benchmark saw the planner scan the workspace's blocked objects once per chunk
      * (10 s per 500-object chunk at 200,000 blocked, 2.5 ms with CROSS JOIN; docs/benchmarks.md).
      */
-    private static String blockedAmongSql(int objects) {
+    static String blockedAmongSql(int objects) {
         String values = String.join(",", Collections.nCopies(objects, "(?, ?, ?)"));
         return "WITH wanted (product, type, object_id) AS (VALUES " + values + ") "
                 + "SELECT b.product, b.type, b.object_id, b.blocked_at_ns, b.event_id "
