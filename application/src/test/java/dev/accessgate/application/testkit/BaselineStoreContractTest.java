@@ -12,7 +12,6 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import dev.accessgate.application.model.BaselineImportOutcome;
 import dev.accessgate.application.model.BaselineObjects;
 import dev.accessgate.application.model.Processing;
-import dev.accessgate.application.port.out.ObjectQuery;
 import dev.accessgate.application.port.out.RecordOutcome;
 import dev.accessgate.domain.policy.AccessPolicyState;
 import dev.accessgate.domain.policy.ApplyOutcome;
@@ -134,7 +133,7 @@ public abstract class BaselineStoreContractTest {
 
             for (WorkspacePolicy expected : model.workspaces().values()) {
                 WorkspaceId ws = expected.workspace();
-                assertThat(allObjects(ws)).containsExactlyElementsOf(expected.blockedObjects().entrySet().stream()
+                assertThat(Ledgers.allObjects(stores.ledger(), ws)).containsExactlyElementsOf(expected.blockedObjects().entrySet().stream()
                         .sorted(Map.Entry.comparingByKey())
                         .map(e -> new BlockedObject(e.getKey(), e.getValue())).toList());
                 assertThat(stores.ledger().containers(ws)).containsExactlyElementsOf(
@@ -168,20 +167,6 @@ public abstract class BaselineStoreContractTest {
             return new PolicyInput.Event(TestEvents.tagged(tag, event.event()));
         }
         return new PolicyInput.Import(TestBaselines.tagged(tag, ((PolicyInput.Import) input).baseline()));
-    }
-
-    private List<BlockedObject> allObjects(WorkspaceId ws) {
-        List<BlockedObject> all = new ArrayList<>();
-        Optional<ObjectRef> after = Optional.empty();
-        while (true) {
-            List<BlockedObject> page = stores.ledger().objects(ws,
-                    new ObjectQuery(Optional.empty(), Optional.empty(), after, 3));
-            all.addAll(page);
-            if (page.size() < 3) {
-                return all;
-            }
-            after = Optional.of(page.get(page.size() - 1).object());
-        }
     }
 
     @Test

@@ -63,7 +63,7 @@ public abstract class BlockLedgerStoreContractTest {
 
             for (WorkspacePolicy expected : model.workspaces().values()) {
                 WorkspaceId ws = expected.workspace();
-                assertThat(allObjects(ws)).containsExactlyElementsOf(expected.blockedObjects().entrySet().stream()
+                assertThat(Ledgers.allObjects(stores.ledger(), ws)).containsExactlyElementsOf(expected.blockedObjects().entrySet().stream()
                         .sorted(java.util.Map.Entry.comparingByKey())
                         .map(e -> new BlockedObject(e.getKey(), e.getValue())).toList());
                 assertThat(stores.ledger().containers(ws)).containsExactlyElementsOf(
@@ -76,20 +76,6 @@ public abstract class BlockLedgerStoreContractTest {
                         assertThat(stores.ledger().objectBlock(ws, object)).contains(block));
             }
         });
-    }
-
-    private List<BlockedObject> allObjects(WorkspaceId ws) {
-        List<BlockedObject> all = new ArrayList<>();
-        Optional<ObjectRef> after = Optional.empty();
-        while (true) {
-            List<BlockedObject> page = stores.ledger().objects(ws,
-                    new ObjectQuery(Optional.empty(), Optional.empty(), after, 3));
-            all.addAll(page);
-            if (page.size() < 3) {
-                return all;
-            }
-            after = Optional.of(page.get(page.size() - 1).object());
-        }
     }
 
     @Test
