@@ -24,7 +24,6 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** What was received and how it was processed; reprocessing of what could not be understood. */
