@@ -100,7 +100,9 @@ class MigrationEndToEndTest {
                 + "\",\"eventType\":\"enabled\"}", jwt("/connect/enabled"));
         assertThat(enabled.status()).isEqualTo(204);
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (site.endpoints().isEmpty() && System.nanoTime() < deadline) {
+        // The fake site sees the GET before the service records the attempt: wait for the record.
+        while (!api.get("/v1/migrations/webhook-registrations").json().toString().contains("outcome=registered")
+                && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
     }
