@@ -96,7 +96,8 @@ class StorageFaultsTest {
         assertThat(reply.status()).as(reply.body()).isEqualTo(503);
         assertThat(reply.contentType()).startsWith("application/problem+json");
         assertThat(reply.raw().headers().firstValue("Retry-After")).isPresent();
-        assertThat(reply.json()).containsEntry("status", 503);
+        assertThat(reply.json()).containsEntry("status", 503)
+                .containsEntry("type", "urn:accessgate:problem:store-unavailable");
     }
 
     @Test
