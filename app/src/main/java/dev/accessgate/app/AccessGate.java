@@ -14,6 +14,7 @@ public final class AccessGate {
             System.exit(CommandLine.standard().run(args));
         }
         ExtraConfig.install(System.getenv());
+        ShutdownSignals.install();
         Micronaut.build(args).mainClass(AccessGate.class).banner(false).start();
     }
 }

@@ -26,7 +26,8 @@ final class AccessGateFactory {
     @Bean(preDestroy = "close")
     SqliteDatabase sqliteDatabase(StorageSettings settings) {
         SqliteSettings sqlite = new SqliteSettings(Path.of(settings.getDb()),
-                SqliteSettings.Synchronous.parse(settings.getSqliteSynchronous()), settings.getSqliteReaders());
+                SqliteSettings.Synchronous.parse(settings.getSqliteSynchronous()), settings.getSqliteReaders(),
+                settings.getSqliteBusyTimeout());
         SqliteDatabase db = SqliteDatabase.open(sqlite);
         LOG.info("storage: SQLite file {} (synchronous={})", db.file(), sqlite.synchronous());
         return db;

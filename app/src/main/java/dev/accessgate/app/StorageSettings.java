@@ -1,6 +1,7 @@
 package dev.accessgate.app;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import java.time.Duration;
 
 /**
  * {@code accessgate.*} storage settings. Each has a default and an environment variable
@@ -15,6 +16,8 @@ final class StorageSettings {
     private String sqliteSynchronous = "FULL";
     /** Read connections ({@code ACCESSGATE_SQLITE_READERS}). */
     private int sqliteReaders = 4;
+    /** Wait for another process's lock before a write fails as unavailable ({@code ACCESSGATE_SQLITE_BUSY_TIMEOUT}). */
+    private Duration sqliteBusyTimeout = Duration.ofSeconds(5);
 
     public String getDb() {
         return db;
@@ -38,5 +41,13 @@ final class StorageSettings {
 
     public void setSqliteReaders(int sqliteReaders) {
         this.sqliteReaders = sqliteReaders;
+    }
+
+    public Duration getSqliteBusyTimeout() {
+        return sqliteBusyTimeout;
+    }
+
+    public void setSqliteBusyTimeout(Duration sqliteBusyTimeout) {
+        this.sqliteBusyTimeout = sqliteBusyTimeout;
     }
 }

@@ -7,13 +7,11 @@ import io.micronaut.core.type.Argument;
 import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +31,7 @@ class RestartTest {
     @TempDir
     Path dir;
     private ForgeHandlerProcess node;
-    private Process accessgate;
+    private ServiceProcess accessgate;
     // A JSON mapper without an application context: a context would start the service's beans
     // and open a database file of its own.
     private final JsonMapper mapper = JsonMapper.createDefault();
@@ -41,24 +39,11 @@ class RestartTest {
     @AfterEach
     void stop() {
         if (accessgate != null) {
-            accessgate.destroyForcibly();
+            accessgate.close();
         }
         if (node != null) {
             node.close();
         }
-    }
-
-    private Process start(Path config, Path db, int port) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.accessgate.app.AccessGate")
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("accessgate-" + System.nanoTime() + ".log").toFile());
-        builder.environment().put("ACCESSGATE_CONFIG", config.toString());
-        builder.environment().put("ACCESSGATE_DB", db.toString());
-        builder.environment().put("PORT", Integer.toString(port));
-        builder.environment().put("ACCESSGATE_API_TOKEN", Http.API_TOKEN);
-        builder.environment().put("ACCESSGATE_DELIVERY_LEASE_MARGIN", "1s");
-        return builder.start();
     }
 
     private List<Map<String, Object>> calls(String path) {
@@ -95,12 +80,12 @@ class RestartTest {
                         url: %s
                         timeout: 4s
                 """.formatted(node.url(RETRY), node.url(STUCK)));
-        Path db = dir.resolve("accessgate.db");
-        int port = freePort();
-        Http http = new Http("http://127.0.0.1:" + port, mapper);
+        accessgate = new ServiceProcess(dir, Map.of("ACCESSGATE_CONFIG", config.toString(),
+                "ACCESSGATE_DB", dir.resolve("accessgate.db").toString(), "ACCESSGATE_DELIVERY_LEASE_MARGIN", "1s"));
+        Http http = new Http(accessgate.baseUrl(), mapper);
 
-        accessgate = start(config, db, port);
-        assertThat(Http.eventually(60, () -> up(http))).as("first start").isTrue();
+        accessgate.start();
+        assertThat(accessgate.awaitReady(60)).as("first start").isTrue();
         assertThat(http.event("restart-1", "avi:jira:created:issue").status()).isEqualTo(200);
         assertThat(Http.eventually(20, () -> "retrying".equals(bySubscription(http, "slow-retry").get("state"))
                 && calls(STUCK).size() == 1)).as("one retry scheduled, one attempt running").isTrue();
@@ -110,9 +95,9 @@ class RestartTest {
         Instant retryDue = Instant.parse((String) retrying.get("dueAt"));
         Instant leaseEnd = Instant.parse((String) running.get("leaseUntil"));
 
-        accessgate.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        accessgate = start(config, db, port);
-        assertThat(Http.eventually(60, () -> up(http))).as("second start").isTrue();
+        accessgate.kill();
+        accessgate.start();
+        assertThat(accessgate.awaitReady(60)).as("second start").isTrue();
 
         assertThat(Http.eventually(30, () -> calls(RETRY).size() == 2)).as("the scheduled retry ran").isTrue();
         Map<String, Object> retry = calls(RETRY).get(1);
@@ -134,19 +119,5 @@ class RestartTest {
                 .containsEntry("retryReason", "FUNCTION_PLATFORM_UNKNOWN_ERROR");
         assertThat(http.deliveries("limit=1000")).as("nothing lost, nothing doubled").hasSize(2);
         assertThat(calls(RETRY)).hasSize(2);
-    }
-
-    private static boolean up(Http http) {
-        try {
-            return http.get("/v1/deliveries").status() == 200;
-        } catch (UncheckedIOException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.accessgate.app.ops;
 
 import dev.accessgate.adapters.persistence.sqlite.SqliteDatabase;
+import dev.accessgate.adapters.persistence.sqlite.SqliteWriteProbe;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
 import io.micronaut.management.health.indicator.annotation.Readiness;
@@ -15,17 +16,21 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Ready only while the SQLite file answers a query ({@code GET /health/readiness}). The check
- * runs on the blocking executor, never on an event loop.
+ * Ready only while the SQLite file answers a query and takes a write ({@code GET
+ * /health/readiness}): while another process holds its lock, the disk is full or the file is
+ * read-only, ingest answers 503, so the instance is not ready either. The check runs on the
+ * blocking executor, never on an event loop.
  */
 @Singleton
 @Readiness
 final class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
     private final SqliteDatabase db;
+    private final SqliteWriteProbe writeProbe;
 
-    DatabaseHealthIndicator(SqliteDatabase db) {
+    DatabaseHealthIndicator(SqliteDatabase db, java.time.Clock clock) {
         this.db = db;
+        this.writeProbe = new SqliteWriteProbe(db, clock);
     }
 
     @Inject
@@ -46,7 +51,11 @@ final class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, 
                 }
             });
             details.put("pages", pages);
-            healthStatus = HealthStatus.UP;
+            SqliteWriteProbe.Result write = writeProbe.probe();
+            details.put("writable", write.writable());
+            details.put("freeBytes", write.freeBytes());
+            write.problem().ifPresent(problem -> details.put("error", problem));
+            healthStatus = write.writable() ? HealthStatus.UP : HealthStatus.DOWN;
         } catch (RuntimeException e) {
             details.put("error", String.valueOf(e.getMessage()));
             healthStatus = HealthStatus.DOWN;

@@ -7,13 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /**
  * One SQLite file: migrated on open, written by one thread at a time, read by a pool.
@@ -54,7 +51,7 @@ public final class SqliteDatabase implements AutoCloseable {
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.valueOf(settings.synchronous().name()));
-        config.setBusyTimeout(5_000);
+        config.setBusyTimeout((int) settings.busyTimeout().toMillis());
         config.enforceForeignKeys(true);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
@@ -66,6 +63,7 @@ public final class SqliteDatabase implements AutoCloseable {
         hikari.setMaximumPoolSize(settings.readers() + 1);
         hikari.setMinimumIdle(1);
         hikari.setConnectionTimeout(10_000);
+        hikari.setExceptionOverride(SqliteFaults.EVICT_ON_FAULT);
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(hikari);
@@ -152,17 +150,8 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
-    /** Faults that may clear by themselves: busy, locked, I/O error, disk full, read-only, cannot open. */
-    private static final Set<Integer> TRANSIENT = Set.of(SQLiteErrorCode.SQLITE_BUSY.code,
-            SQLiteErrorCode.SQLITE_LOCKED.code, SQLiteErrorCode.SQLITE_IOERR.code, SQLiteErrorCode.SQLITE_FULL.code,
-            SQLiteErrorCode.SQLITE_READONLY.code, SQLiteErrorCode.SQLITE_CANTOPEN.code);
-
     static StoreException translate(SQLException e) {
-        boolean transientFault = e instanceof SQLiteException sqlite
-                ? TRANSIENT.contains(sqlite.getResultCode().code & 0xFF) // extended code -> primary code
-                : e instanceof java.sql.SQLTransientException; // e.g. the pool timed out
-        return new StoreException(transientFault ? StoreException.Kind.UNAVAILABLE : StoreException.Kind.FAILED,
-                "SQLite: " + e.getMessage(), e);
+        return SqliteFaults.translate(e);
     }
 
     @Override
