@@ -13,7 +13,7 @@ import java.util.Set;
 public interface OverviewUseCase {
 
     /** Largest {@code limit} of the latest-first listings: an overview, not an export. */
-    int MAX_LIMIT = 500;
+    int MAX_LIMIT = 1_000;
 
     Counts counts();
 
