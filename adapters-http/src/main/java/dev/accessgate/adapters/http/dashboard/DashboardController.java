@@ -27,6 +27,7 @@ final class DashboardController {
     private static final String HTML = "text/html; charset=utf-8";
     private static final String JS = "text/javascript; charset=utf-8";
     private static final String CSS = "text/css; charset=utf-8";
+    private static final String SVG = "image/svg+xml";
 
     /** File name to content type: everything the dashboard consists of. */
     static final Map<String, String> FILES = Map.of(
@@ -35,7 +36,8 @@ final class DashboardController {
             "main.js", JS,
             "api.js", JS,
             "dom.js", JS,
-            "views.js", JS);
+            "views.js", JS,
+            "favicon.svg", SVG);
 
     private final Map<String, byte[]> contents;
 
