@@ -30,16 +30,17 @@ public final class SqliteOverviewStore implements OverviewStore {
         this.db = Objects.requireNonNull(db, "db");
     }
 
+    static final String COUNT_EVENTS = "SELECT status, count(*) FROM events GROUP BY status";
+    static final String COUNT_DELIVERIES = "SELECT state, count(*) FROM deliveries GROUP BY state";
+
     @Override
     public Map<StoredEvent.Status, Long> countEvents() {
-        return db.read(c -> counts(c, "SELECT status, count(*) FROM events GROUP BY status",
-                StoredEvent.Status.class, StoredEvent.Status::valueOf));
+        return db.read(c -> counts(c, COUNT_EVENTS, StoredEvent.Status.class, StoredEvent.Status::valueOf));
     }
 
     @Override
     public Map<DeliveryState, Long> countDeliveries() {
-        return db.read(c -> counts(c, "SELECT state, count(*) FROM deliveries GROUP BY state",
-                DeliveryState.class, DeliveryState::valueOf));
+        return db.read(c -> counts(c, COUNT_DELIVERIES, DeliveryState.class, DeliveryState::valueOf));
     }
 
     private static <E extends Enum<E>> Map<E, Long> counts(Connection c, String sql, Class<E> type,
@@ -58,8 +59,7 @@ public final class SqliteOverviewStore implements OverviewStore {
 
     @Override
     public List<StoredEvent> latestEvents(Optional<StoredEvent.Status> status, int limit) {
-        String sql = SqlitePolicyStore.EVENT_COLUMNS + (status.isPresent() ? " WHERE status = ?" : "")
-                + " ORDER BY seq DESC LIMIT " + limit;
+        String sql = SqlitePolicyStore.EVENT_COLUMNS + latestEventsWhere(status.isPresent(), limit);
         return db.read(c -> {
             try (PreparedStatement select = c.prepareStatement(sql)) {
                 if (status.isPresent()) {
@@ -76,9 +76,17 @@ public final class SqliteOverviewStore implements OverviewStore {
         });
     }
 
+    static String latestEventsWhere(boolean byStatus, int limit) {
+        return (byStatus ? " WHERE status = ?" : "") + " ORDER BY seq DESC LIMIT " + limit;
+    }
+
     @Override
     public List<StoredDelivery> latestDeliveries(Set<DeliveryState> states, int limit) {
-        return db.read(c -> SqliteDeliveryStore.select(c, " WHERE d.seq > ?" + SqliteDeliveryStore.inStates(states)
-                + " ORDER BY d.seq DESC LIMIT " + limit, 0L));
+        return db.read(c -> SqliteDeliveryStore.select(c, latestDeliveriesWhere(states, limit), 0L));
+    }
+
+    /** Takes one argument, 0: every delivery has a larger seq (the form {@link SqliteDeliveryStore#select} wants). */
+    static String latestDeliveriesWhere(Set<DeliveryState> states, int limit) {
+        return " WHERE d.seq > ?" + SqliteDeliveryStore.inStates(states) + " ORDER BY d.seq DESC LIMIT " + limit;
     }
 }
