@@ -52,6 +52,8 @@ class OverviewApiTest extends HttpTest {
         Map<String, Number> deliveries = totals("deliveries");
         assertThat(events).containsOnlyKeys("applied", "stored", "unprocessed");
         assertThat(deliveries).containsOnlyKeys("pending", "retrying", "succeeded", "dead", "filtered");
+        assertThat(http.get("/v1/overview").body()).as("every state, in the order a delivery goes through them")
+                .containsPattern("\"pending\":\\d+,\"retrying\":\\d+,\"succeeded\":\\d+,\"dead\":\\d+,\"filtered\":\\d+");
 
         record("ov-count-1", Delivery.pending(T));
         record("ov-count-2", Delivery.pending(T).filter("not a bug"));

@@ -31,6 +31,9 @@ import java.util.Set;
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class OverviewController {
 
+    /** The order a delivery goes through its states, for a stable JSON order. */
+    private static final List<String> STATE_ORDER = List.of("pending", "retrying", "succeeded", "dead", "filtered");
+
     private final OverviewUseCase overview;
 
     OverviewController(OverviewUseCase overview) {
@@ -46,6 +49,9 @@ final class OverviewController {
         }
         // By the delivery API's state names, so pending includes the running ones (also counted apart).
         Map<String, Long> deliveries = new LinkedHashMap<>();
+        for (String name : STATE_ORDER) {
+            deliveries.put(name, 0L);
+        }
         for (DeliveryState state : DeliveryState.values()) {
             deliveries.merge(state.externalName(), counts.deliveries().getOrDefault(state, 0L), Long::sum);
         }
