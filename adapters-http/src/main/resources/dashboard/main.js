@@ -8,6 +8,7 @@ const REFRESH_MS = 10_000;
 const $ = (id) => document.getElementById(id);
 let timer = null;
 let loading = null;
+let loadFailed = false;
 
 function message(text, kind = 'info') {
   const node = $('message');
@@ -58,6 +59,8 @@ async function refresh() {
   loading = load();
   try {
     await loading;
+    if (loadFailed) message(''); // the service is back: the old error is stale
+    loadFailed = false;
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       forgetToken();
@@ -66,6 +69,7 @@ async function refresh() {
       stopTimer();
       return;
     }
+    loadFailed = true;
     message(`Could not load: ${error.message}`, 'error');
   } finally {
     loading = null;

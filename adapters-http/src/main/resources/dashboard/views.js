@@ -76,7 +76,7 @@ export function transfers({ transfers: list, nextCursor }) {
       ['migration', (t) => t.migrationDetails?.name ?? ''],
       ['site', (t) => t.migrationDetails?.cloudUrl ?? ''],
       ['listener triggered', (t) => yes(t.listenerTriggered)],
-      ['uploads', (t) => String(t.uploads.length)],
+      ['uploads', (t) => String((t.uploads ?? []).length)],
       ['errored', (t) => yes(t.errored)],
       ['cancellation', (t) => yes(t.cancellationRequested)],
       ['settled', (t) => yes(t.settled)],
@@ -93,7 +93,7 @@ export function installations({ forge, connect }) {
     ['app', (i) => i.app?.name ?? i.app?.id ?? ''],
     ['version', (i) => i.version ?? ''],
     ['environment', (i) => i.environmentId ?? ''],
-    ['events', (i) => i.history.map((h) => h.event.replace('avi:forge:', '')).join(', ')],
+    ['events', (i) => (i.history ?? []).map((h) => h.event.replace('avi:forge:', '')).join(', ')],
   ], forge, 'No Forge installation.', (i) => ({ 'data-installation-id': i.installationId })));
   show(part('installations', 'connect'), table([
     ['client key', (i) => el('code', {}, i.clientKey)],
