@@ -23,7 +23,6 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.serde.annotation.Serdeable;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** What was received and how it was processed; reprocessing of what could not be understood. */
@@ -47,7 +46,7 @@ final class EventsController {
                 ProblemException.Kind.NOT_FOUND, "path:eventId", "no event with id '" + eventId + "' was received"));
         ReceivedEvent event = stored.event();
         return new EventDetail(event.id().value(), event.type(), event.source(), event.time().toString(),
-                event.receivedAt().toString(), event.contentMode(), status(stored), stored.detail(),
+                event.receivedAt().toString(), event.contentMode(), EventJson.status(stored), stored.detail(),
                 stored.workspace().map(ws -> ws.cloudId()).orElse(null),
                 JsonTreeReader.read(event.body().getBytes(StandardCharsets.UTF_8)),
                 deliveries.ofEvent(event.id()).stream().map(DeliveryJson::of).toList());
@@ -56,9 +55,9 @@ final class EventsController {
     @Get
     EventList list(@Nullable @QueryValue String status, @Nullable @QueryValue String cursor,
                    @Nullable @QueryValue Integer limit) {
-        EventPage page = events.list(new EventQuery(Optional.ofNullable(status).map(EventsController::parseStatus),
+        EventPage page = events.list(new EventQuery(Optional.ofNullable(status).map(EventJson::parseStatus),
                 Optional.ofNullable(cursor).map(EventsController::parseCursor), Paging.limit(limit)));
-        return new EventList(page.events().stream().map(EventsController::summary).toList(),
+        return new EventList(page.events().stream().map(EventJson::summary).toList(),
                 page.next().map(String::valueOf).orElse(null));
     }
 
@@ -66,15 +65,6 @@ final class EventsController {
     @Post("/reprocess")
     UnprocessedEvents.Report reprocessAll() {
         return unprocessed.reprocess();
-    }
-
-    private static StoredEvent.Status parseStatus(String text) {
-        try {
-            return StoredEvent.Status.valueOf(text.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.at(ProblemException.Kind.INVALID_REQUEST, "query:status",
-                    "must be applied, stored or unprocessed");
-        }
     }
 
     private static long parseCursor(String cursor) {
@@ -86,17 +76,6 @@ final class EventsController {
         }
     }
 
-    private static String status(StoredEvent stored) {
-        return stored.status().name().toLowerCase(Locale.ROOT);
-    }
-
-    private static EventSummary summary(StoredEvent stored) {
-        ReceivedEvent event = stored.event();
-        return new EventSummary(event.id().value(), event.type(), event.time().toString(),
-                event.receivedAt().toString(), status(stored), stored.detail(),
-                stored.workspace().map(ws -> ws.cloudId()).orElse(null));
-    }
-
     @Serdeable
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record EventDetail(String id, String type, String source, String time, String receivedAt, String contentMode,
@@ -105,13 +84,7 @@ final class EventsController {
     }
 
     @Serdeable
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record EventSummary(String id, String type, String time, String receivedAt, String status, String detail,
-                        String cloudId) {
-    }
-
-    @Serdeable
-    record EventList(@JsonInclude(JsonInclude.Include.ALWAYS) List<EventSummary> events,
+    record EventList(@JsonInclude(JsonInclude.Include.ALWAYS) List<EventJson.Summary> events,
                      @JsonInclude(JsonInclude.Include.NON_NULL) String nextCursor) {
     }
 }

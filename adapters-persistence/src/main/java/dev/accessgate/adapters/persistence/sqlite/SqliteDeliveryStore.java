@@ -188,10 +188,14 @@ public final class SqliteDeliveryStore implements DeliveryStore {
 
     @Override
     public List<StoredDelivery> list(Set<DeliveryState> states, long afterSeq, int limit) {
-        String inStates = states.isEmpty() ? ""
+        return db.read(c -> select(c, " WHERE d.seq > ?" + inStates(states) + " ORDER BY d.seq LIMIT " + limit, afterSeq));
+    }
+
+    /** {@code " AND d.state IN (...)"}, or nothing for all states; the names are the enum's own, never input. */
+    static String inStates(Set<DeliveryState> states) {
+        return states.isEmpty() ? ""
                 : " AND d.state IN (" + states.stream().map(s -> "'" + s.name() + "'").sorted()
                 .collect(Collectors.joining(", ")) + ")";
-        return db.read(c -> select(c, " WHERE d.seq > ?" + inStates + " ORDER BY d.seq LIMIT " + limit, afterSeq));
     }
 
     @Override
@@ -199,7 +203,8 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         return db.read(c -> select(c, " WHERE d.event_id = ? ORDER BY d.seq", eventId.value()));
     }
 
-    private static List<StoredDelivery> select(Connection c, String where, Object argument) throws SQLException {
+    /** Deliveries (with their attempts) of {@code FROM deliveries d} + {@code where}, which takes one argument. */
+    static List<StoredDelivery> select(Connection c, String where, Object argument) throws SQLException {
         try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM deliveries d" + where)) {
             select.setObject(1, argument);
             try (ResultSet rows = select.executeQuery()) {

@@ -320,7 +320,8 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
         return 0;
     }
 
-    private static final String EVENT_COLUMNS = """
+    /** The columns {@link #storedEvent} reads; {@link SqliteOverviewStore} lists with them too. */
+    static final String EVENT_COLUMNS = """
             SELECT seq, id, type, source, time_ns, received_ns, content_mode, body, fingerprint, status, cloud_id, detail
             FROM events""";
 
@@ -377,7 +378,7 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
         });
     }
 
-    private static StoredEvent storedEvent(ResultSet row) throws SQLException {
+    static StoredEvent storedEvent(ResultSet row) throws SQLException {
         ReceivedEvent event = new ReceivedEvent(new EventId(row.getString(2)), row.getString(3), row.getString(4),
                 Nanos.toInstant(row.getLong(5)), Nanos.toInstant(row.getLong(6)), row.getString(7), row.getString(8),
                 row.getString(9));

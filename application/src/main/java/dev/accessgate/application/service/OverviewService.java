@@ -1,0 +1,43 @@
+package dev.accessgate.application.service;
+
+import dev.accessgate.application.model.StoredDelivery;
+import dev.accessgate.application.model.StoredEvent;
+import dev.accessgate.application.port.in.OverviewUseCase;
+import dev.accessgate.application.port.out.OverviewStore;
+import dev.accessgate.domain.delivery.DeliveryState;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/** The overview straight from the store, with its limits checked here so every adapter gets the same. */
+public final class OverviewService implements OverviewUseCase {
+
+    private final OverviewStore store;
+
+    public OverviewService(OverviewStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    @Override
+    public Counts counts() {
+        return new Counts(store.countEvents(), store.countDeliveries());
+    }
+
+    @Override
+    public List<StoredEvent> latestEvents(Optional<StoredEvent.Status> status, int limit) {
+        return store.latestEvents(Objects.requireNonNull(status, "status"), checked(limit));
+    }
+
+    @Override
+    public List<StoredDelivery> latestDeliveries(Set<DeliveryState> states, int limit) {
+        return store.latestDeliveries(Set.copyOf(states), checked(limit));
+    }
+
+    private static int checked(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+}
