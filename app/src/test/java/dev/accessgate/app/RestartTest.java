@@ -99,7 +99,7 @@ class RestartTest {
         accessgate.start();
         assertThat(accessgate.awaitReady(60)).as("second start").isTrue();
 
-        assertThat(Http.eventually(30, () -> calls(RETRY).size() == 2)).as("the scheduled retry ran").isTrue();
+        assertThat(Http.eventually(90, () -> calls(RETRY).size() == 2)).as("the scheduled retry ran").isTrue();
         Map<String, Object> retry = calls(RETRY).get(1);
         assertThat(Instant.ofEpochMilli(((Number) retry.get("at")).longValue())).as("not before it was due")
                 .isAfterOrEqualTo(retryDue.minusMillis(1));
@@ -107,7 +107,7 @@ class RestartTest {
                 context -> assertThat((Map<String, Object>) context).containsEntry("retryCount", 1)
                         .containsEntry("retryReason", "FUNCTION_UPSTREAM_RATE_LIMITED"));
 
-        assertThat(Http.eventually(30, () -> calls(STUCK).size() == 2)).as("the lost attempt was retried").isTrue();
+        assertThat(Http.eventually(90, () -> calls(STUCK).size() == 2)).as("the lost attempt was retried").isTrue();
         Map<String, Object> again = calls(STUCK).get(1);
         assertThat(Instant.ofEpochMilli(((Number) again.get("at")).longValue()))
                 .as("only after the lease ended, plus the first platform backoff")
