@@ -24,7 +24,7 @@ public final class AccessPolicyState {
         return workspaces.computeIfAbsent(baseline.workspace(), WorkspacePolicy::new).apply(baseline);
     }
 
-    /** True when {@code object} is blocked in {@code workspace}, itself or through its container. */
+    /** True when {@code object} is blocked in {@code workspace} (see {@link WorkspacePolicy#isBlocked}). */
     public boolean isBlocked(WorkspaceId workspace, ObjectRef object) {
         WorkspacePolicy policy = workspaces.get(workspace);
         return policy != null && policy.isBlocked(object);

@@ -187,7 +187,7 @@ public final class WorkspacePolicy {
         }
     }
 
-    /** True when {@code object} is blocked, itself or through its container. */
+    /** True when {@code object} is blocked: an event or baseline listed it (container blocks say nothing of objects). */
     public boolean isBlocked(ObjectRef object) {
         return objectFacts.containsKey(object);
     }
