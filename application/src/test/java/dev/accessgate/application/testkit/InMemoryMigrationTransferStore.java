@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** Transfers in memory: the domain's {@link MigrationTransfer} per transfer id. */
+// tag::in-memory-store[]
 public final class InMemoryMigrationTransferStore implements MigrationTransferStore, InMemoryUnitOfWork.Participant {
 
     private final TreeMap<TransferId, MigrationTransfer> transfers = new TreeMap<>();
@@ -42,3 +43,4 @@ public final class InMemoryMigrationTransferStore implements MigrationTransferSt
                 .limit(limit).toList();
     }
 }
+// end::in-memory-store[]

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 /** The SQLite adapter proves itself with the kit: each port its classes implement has its contract test here. */
 class SqliteAdapterKitTest {
 
+    // tag::kit-coverage[]
     @Test
     void every_port_the_sqlite_classes_implement_runs_its_kit_contract() {
         String sqlite = SqliteAdapterKitTest.class.getPackageName();
@@ -17,4 +18,5 @@ class SqliteAdapterKitTest {
                 AdapterKit.concreteClasses(Path.of("target/classes"), sqlite),
                 AdapterKit.concreteClasses(Path.of("target/test-classes"), sqlite))).isEmpty();
     }
+    // end::kit-coverage[]
 }
