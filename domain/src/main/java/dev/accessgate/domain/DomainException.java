@@ -19,16 +19,19 @@ public final class DomainException extends RuntimeException {
     private final Kind kind;
     private final String field;
 
+    /** A refusal of {@code field}'s value, with a message fit for the caller. */
     public DomainException(Kind kind, String field, String message) {
         super(message);
         this.kind = Objects.requireNonNull(kind, "kind");
         this.field = Objects.requireNonNull(field, "field");
     }
 
+    /** An {@link Kind#INVALID_VALUE} refusal of {@code field}. */
     public static DomainException invalid(String field, String message) {
         return new DomainException(Kind.INVALID_VALUE, field, message);
     }
 
+    /** Why the value was refused. */
     public Kind kind() {
         return kind;
     }

@@ -8,6 +8,7 @@ import java.util.Optional;
 /** What importing a baseline did. */
 public sealed interface BaselineImportOutcome {
 
+    /** The baseline this outcome is about. */
     BaselineId id();
 
     /**

@@ -16,6 +16,7 @@ public record ConnectClient(ConnectInstallation installation, SharedSecret secre
         Objects.requireNonNull(secret, "secret");
     }
 
+    /** The client key of the installation. */
     public String clientKey() {
         return installation.clientKey();
     }

@@ -17,6 +17,7 @@ public record DeliveryId(String value) {
         }
     }
 
+    /** A new random id. */
     public static DeliveryId random() {
         return new DeliveryId(UUID.randomUUID().toString());
     }

@@ -13,6 +13,7 @@ public sealed interface HandlerSpec {
     /** Longest timeout accepted: Forge's longest retryAfter; longer would hold a worker for nothing. */
     Duration MAX_TIMEOUT = Duration.ofSeconds(900);
 
+    /** How long one attempt may take. */
     Duration timeout();
 
     /** accessgate POSTs the event to this http(s) URL (the sidecar case). */

@@ -19,6 +19,7 @@ public final class AccessQueryService implements QueryAccessUseCase {
 
     private final BlockLedgerStore ledger;
 
+    /** Answers from {@code ledger}. */
     public AccessQueryService(BlockLedgerStore ledger) {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
     }

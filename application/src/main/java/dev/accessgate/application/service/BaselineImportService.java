@@ -11,6 +11,7 @@ public final class BaselineImportService implements ImportBaselineUseCase {
 
     private final BaselineStore baselines;
 
+    /** Imports into {@code baselines}. */
     public BaselineImportService(BaselineStore baselines) {
         this.baselines = Objects.requireNonNull(baselines, "baselines");
     }

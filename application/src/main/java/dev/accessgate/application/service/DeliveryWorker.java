@@ -68,6 +68,7 @@ public final class DeliveryWorker implements AutoCloseable {
             }
         }
 
+        /** Four workers, 30 seconds of lease margin, at most 30 seconds between looks at the store. */
         public static Settings defaults() {
             return new Settings(4, Duration.ofSeconds(30), Duration.ofSeconds(30));
         }
@@ -91,6 +92,7 @@ public final class DeliveryWorker implements AutoCloseable {
     private Thread dispatcher;
     private ExecutorService pool;
 
+    /** A worker over {@code store}, with a route per subscription name; {@link #start()} starts it. */
     public DeliveryWorker(DeliveryStore store, Map<String, Route> routes, Clock clock, DeliveryObserver observer,
                           Settings settings) {
         this.store = Objects.requireNonNull(store, "store");

@@ -10,6 +10,7 @@ public final class ForgeLifecycleService implements RecordForgeLifecycleUseCase 
 
     private final ForgeInstallationStore store;
 
+    /** Records into {@code store}. */
     public ForgeLifecycleService(ForgeInstallationStore store) {
         this.store = Objects.requireNonNull(store, "store");
     }

@@ -24,6 +24,7 @@ public final class InProcessDeliveryChannel implements DeliveryChannel {
     private final Duration timeout;
     private final ExecutorService executor;
 
+    /** Calls {@code handler} on {@code executor}, interrupting it after {@code timeout}. */
     public InProcessDeliveryChannel(EventHandler handler, Duration timeout, ExecutorService executor) {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.timeout = Objects.requireNonNull(timeout, "timeout");

@@ -14,6 +14,7 @@ public final class InstallationQueryService implements ListInstallationsUseCase 
     private final ForgeInstallationStore forge;
     private final ConnectInstallationStore connect;
 
+    /** Lists the installations of both stores. */
     public InstallationQueryService(ForgeInstallationStore forge, ConnectInstallationStore connect) {
         this.forge = Objects.requireNonNull(forge, "forge");
         this.connect = Objects.requireNonNull(connect, "connect");

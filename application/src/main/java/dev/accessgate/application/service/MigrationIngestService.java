@@ -33,8 +33,11 @@ import java.util.Optional;
  */
 public final class MigrationIngestService implements ReceiveMigrationEventUseCase, QueryMigrationTransfersUseCase {
 
+    /** Prefix of the id a migration event is stored under (then its message id). */
     public static final String ID_PREFIX = "migration:";
+    /** Prefix of the type a migration event is stored under (then its event type). */
     public static final String TYPE_PREFIX = "migration:";
+    /** The source a stored migration event names. */
     public static final String DEFAULT_SOURCE = "urn:atlassian:app-migration";
 
     private final EventStore events;
@@ -43,6 +46,7 @@ public final class MigrationIngestService implements ReceiveMigrationEventUseCas
     private final SubscriptionRouter router;
     private final Runnable deliveriesCreated;
 
+    /** Stores into {@code events} and {@code transfers} in one unit of work, with no subscriptions. */
     public MigrationIngestService(EventStore events, MigrationTransferStore transfers, UnitOfWork unitOfWork) {
         this(events, transfers, unitOfWork, SubscriptionRouter.none(), () -> { });
     }

@@ -30,6 +30,7 @@ public final class MigrationWebhookRegistrationService implements RegisterMigrat
     /** Runs a task after a delay, in the background. */
     @FunctionalInterface
     public interface Scheduler {
+        /** Runs {@code task} once, after {@code delay}. */
         void schedule(Duration delay, Runnable task);
     }
 
@@ -78,10 +79,12 @@ public final class MigrationWebhookRegistrationService implements RegisterMigrat
         }
     }
 
+    /** The endpoints registered for every enabled client. */
     public List<String> endpoints() {
         return endpoints;
     }
 
+    /** False when registering is switched off. */
     public boolean enabled() {
         return enabled;
     }

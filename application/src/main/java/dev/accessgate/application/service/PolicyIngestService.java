@@ -28,6 +28,7 @@ public final class PolicyIngestService implements IngestPolicyEventUseCase, Repr
     private final SubscriptionRouter router;
     private final Runnable deliveriesCreated;
 
+    /** Stores into {@code events}, with no subscriptions. */
     public PolicyIngestService(EventStore events) {
         this(events, SubscriptionRouter.none(), () -> { });
     }

@@ -32,6 +32,7 @@ public final class SubscriptionRouter {
     private final List<Route> routes;
     private final DeliveryObserver observer;
 
+    /** Routes to {@code routes}; subscription names must be unique. */
     public SubscriptionRouter(List<Route> routes, DeliveryObserver observer) {
         this.routes = List.copyOf(routes);
         this.observer = Objects.requireNonNull(observer, "observer");
@@ -49,6 +50,7 @@ public final class SubscriptionRouter {
         return new SubscriptionRouter(List.of(), DeliveryObserver.NONE);
     }
 
+    /** The subscriptions, in the order they were configured. */
     public List<Subscription> subscriptions() {
         return routes.stream().map(Route::subscription).toList();
     }
@@ -57,20 +59,20 @@ public final class SubscriptionRouter {
      * The deliveries an event gets, and which filter drops are to be logged (once the event is
      * known to be new: see {@link #reportFiltered}).
      */
-    public record Routing(List<NewDelivery> deliveries, List<NewDelivery> toLog) {
-        public Routing {
+    record Routing(List<NewDelivery> deliveries, List<NewDelivery> toLog) {
+        Routing {
             deliveries = List.copyOf(deliveries);
             toLog = List.copyOf(toLog);
         }
 
         /** True when some delivery waits for a worker (the others were filtered). */
-        public boolean createsPending() {
+        boolean createsPending() {
             return deliveries.stream().anyMatch(d -> d.delivery().state() == DeliveryState.PENDING);
         }
     }
 
     /** The deliveries {@code event} gets, due at the time it was received. */
-    public Routing route(ReceivedEvent event) {
+    Routing route(ReceivedEvent event) {
         List<NewDelivery> deliveries = new ArrayList<>();
         List<NewDelivery> toLog = new ArrayList<>();
         for (Route route : routes) {
@@ -95,7 +97,7 @@ public final class SubscriptionRouter {
     }
 
     /** Logs the filter drops of a routing whose event was stored now (not for a redelivery). */
-    public void reportFiltered(ReceivedEvent event, Routing routing) {
+    void reportFiltered(ReceivedEvent event, Routing routing) {
         for (NewDelivery dropped : routing.toLog()) {
             observer.filtered(event, dropped.subscription(), dropped.delivery().filterReason().orElseThrow());
         }

@@ -23,13 +23,26 @@ import java.util.stream.Stream;
  * The delivery schedule in memory: the simplest correct {@link DeliveryStore}. Deliveries are
  * created by {@link InMemoryPolicyStore#record} (with their event, atomically).
  */
-public final class InMemoryDeliveryStore implements DeliveryStore {
+public final class InMemoryDeliveryStore implements DeliveryStore, InMemoryUnitOfWork.Participant {
 
     private record Row(StoredDelivery stored, String body) {
     }
 
     private final Map<DeliveryId, Row> rows = new LinkedHashMap<>();
     private long seq;
+
+    @Override
+    public synchronized Runnable checkpoint() {
+        Map<DeliveryId, Row> before = new LinkedHashMap<>(rows);
+        long seqBefore = seq;
+        return () -> {
+            synchronized (this) {
+                rows.clear();
+                rows.putAll(before);
+                seq = seqBefore;
+            }
+        };
+    }
 
     /** Creates the deliveries of a newly stored event; one per subscription at most. */
     synchronized void insert(ReceivedEvent event, List<NewDelivery> deliveries) {

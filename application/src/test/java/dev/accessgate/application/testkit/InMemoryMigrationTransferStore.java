@@ -9,7 +9,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** Transfers in memory: the domain's {@link MigrationTransfer} per transfer id. */
-public final class InMemoryMigrationTransferStore implements MigrationTransferStore {
+// tag::in-memory-store[]
+public final class InMemoryMigrationTransferStore implements MigrationTransferStore, InMemoryUnitOfWork.Participant {
 
     private final TreeMap<TransferId, MigrationTransfer> transfers = new TreeMap<>();
 
@@ -18,6 +19,17 @@ public final class InMemoryMigrationTransferStore implements MigrationTransferSt
         TransferId id = event.transferId()
                 .orElseThrow(() -> new IllegalArgumentException("the event names no transfer"));
         transfers.put(id, transfers.getOrDefault(id, MigrationTransfer.empty(id)).apply(event));
+    }
+
+    @Override
+    public synchronized Runnable checkpoint() {
+        TreeMap<TransferId, MigrationTransfer> before = new TreeMap<>(transfers);
+        return () -> {
+            synchronized (this) {
+                transfers.clear();
+                transfers.putAll(before);
+            }
+        };
     }
 
     @Override
@@ -31,3 +43,4 @@ public final class InMemoryMigrationTransferStore implements MigrationTransferSt
                 .limit(limit).toList();
     }
 }
+// end::in-memory-store[]

@@ -3,6 +3,7 @@ package dev.accessgate.application.testkit;
 import dev.accessgate.application.port.out.MigrationTransferStore;
 
 /** The in-memory store passes the migration transfer store contract. */
+// tag::in-memory-contract[]
 class InMemoryMigrationTransferStoreTest extends MigrationTransferStoreContractTest {
 
     @Override
@@ -10,3 +11,4 @@ class InMemoryMigrationTransferStoreTest extends MigrationTransferStoreContractT
         return new InMemoryMigrationTransferStore();
     }
 }
+// end::in-memory-contract[]

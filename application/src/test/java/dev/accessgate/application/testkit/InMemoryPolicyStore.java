@@ -25,6 +25,7 @@ import dev.accessgate.domain.policy.BlockedContainer;
 import dev.accessgate.domain.policy.BlockedObject;
 import dev.accessgate.domain.policy.EventId;
 import dev.accessgate.domain.policy.ObjectRef;
+import dev.accessgate.domain.policy.PolicyEvent;
 import dev.accessgate.domain.policy.WorkspaceId;
 import dev.accessgate.domain.policy.WorkspacePolicy;
 import dev.accessgate.domain.policy.WorkspaceSummary;
@@ -45,9 +46,11 @@ import java.util.Set;
  * The outgoing storage ports over the domain's own {@link AccessPolicyState}: the simplest
  * correct store, used by service tests and as the worked example for adapter authors.
  */
-public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, BaselineStore {
+public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, BaselineStore, InMemoryUnitOfWork.Participant {
 
-    private final AccessPolicyState state = new AccessPolicyState();
+    private AccessPolicyState state = new AccessPolicyState();
+    /** Every event and baseline applied to {@link #state}, in order, so that a checkpoint can rebuild it. */
+    private final List<Object> appliedInputs = new ArrayList<>();
     private final Map<EventId, StoredEvent> events = new HashMap<>();
     private final Map<EventId, Long> sequence = new LinkedHashMap<>();
     private final InMemoryDeliveryStore deliveries;
@@ -85,11 +88,42 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, 
         Optional<WorkspaceId> workspace = Optional.empty();
         if (processing instanceof Processing.Applied applied) {
             ApplyOutcome outcome = state.apply(applied.event());
+            appliedInputs.add(applied.event());
             newlyBlocked = outcome instanceof ApplyOutcome.Applied a ? a.newlyBlocked() : 0;
             workspace = Optional.of(applied.event().workspace());
         }
         events.put(event.id(), new StoredEvent(event, processing.status(), workspace, processing.detail()));
         return new RecordOutcome.Recorded(event.id(), newlyBlocked);
+    }
+
+    @Override
+    public synchronized Runnable checkpoint() {
+        Map<EventId, StoredEvent> eventsBefore = new HashMap<>(events);
+        Map<EventId, Long> sequenceBefore = new LinkedHashMap<>(sequence);
+        Map<WorkspaceId, Map<BaselineId, String>> fingerprintsBefore = new HashMap<>();
+        baselineFingerprints.forEach((ws, known) -> fingerprintsBefore.put(ws, new HashMap<>(known)));
+        int appliedBefore = appliedInputs.size();
+        Runnable deliveriesBack = deliveries.checkpoint();
+        return () -> {
+            synchronized (this) {
+                events.clear();
+                events.putAll(eventsBefore);
+                sequence.clear();
+                sequence.putAll(sequenceBefore);
+                baselineFingerprints.clear();
+                baselineFingerprints.putAll(fingerprintsBefore);
+                appliedInputs.subList(appliedBefore, appliedInputs.size()).clear();
+                state = new AccessPolicyState();
+                for (Object input : appliedInputs) {
+                    if (input instanceof Baseline baseline) {
+                        state.apply(baseline);
+                    } else {
+                        state.apply((PolicyEvent) input);
+                    }
+                }
+            }
+            deliveriesBack.run();
+        };
     }
 
     @Override
@@ -108,6 +142,7 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, 
         }
         known.put(header.id(), fingerprint);
         BaselineOutcome.Applied applied = (BaselineOutcome.Applied) state.apply(baseline);
+        appliedInputs.add(baseline);
         return new BaselineImportOutcome.Imported(header.id(), applied.objects(), applied.containers());
     }
 

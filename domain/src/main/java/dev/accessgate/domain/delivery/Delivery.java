@@ -161,10 +161,12 @@ public record Delivery(DeliveryState state, int budget, Optional<Instant> dueAt,
         return current(history, budget).size();
     }
 
+    /** The most recent attempt, empty before the first one. */
     public Optional<Attempt> lastAttempt() {
         return history.isEmpty() ? Optional.empty() : Optional.of(history.get(history.size() - 1));
     }
 
+    /** True when no further attempt will be made (succeeded, dead or filtered). */
     public boolean isTerminal() {
         return state.isTerminal();
     }

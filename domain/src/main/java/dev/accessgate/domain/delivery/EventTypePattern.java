@@ -19,12 +19,13 @@ public record EventTypePattern(String value) {
         Text.identifier("events", value);
     }
 
+    /** The pattern {@code value}: an event type, possibly with {@code *} wildcards. */
     public static EventTypePattern of(String value) {
         return new EventTypePattern(value);
     }
 
     /** True when the pattern has no {@code *}: it names one event type. */
-    public boolean isExact() {
+    boolean isExact() {
         return value.indexOf('*') < 0;
     }
 

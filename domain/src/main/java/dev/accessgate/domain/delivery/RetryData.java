@@ -19,14 +19,14 @@ public record RetryData(String json) {
     }
 
     /** True when {@code json} encodes to at most {@link RetryPolicy#MAX_RETRY_DATA_BYTES} UTF-8 bytes. */
-    public static boolean fits(String json) {
+    static boolean fits(String json) {
         // A char never encodes to less than one byte: long strings are refused without encoding them.
         return json.length() <= RetryPolicy.MAX_RETRY_DATA_BYTES
                 && utf8Length(json) <= RetryPolicy.MAX_RETRY_DATA_BYTES;
     }
 
     /** Size of {@code json} encoded as UTF-8, as the adapters will send and store it. */
-    public static int utf8Length(String json) {
+    static int utf8Length(String json) {
         return json.getBytes(StandardCharsets.UTF_8).length;
     }
 }

@@ -85,6 +85,7 @@ public record RetryOptions(long retryAfterSeconds, RetryReason reason, Optional<
         return new RetryOptions(seconds, reason, data, notes);
     }
 
+    /** How long to wait before the retry. */
     public Duration retryAfter() {
         return Duration.ofSeconds(retryAfterSeconds);
     }

@@ -13,6 +13,7 @@ package dev.accessgate.domain.filter;
  */
 public record Evaluation(Object value, FilterError error, int steps) {
 
+    /** True when the evaluation stopped with an error (see {@link #error()}). */
     public boolean isError() {
         return error != null;
     }

@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param message a sentence a user understands
  * @param line 1-based line of the offending token in the expression source
  * @param column 1-based column (in code points) of the offending token
+ * @serial exclude
  */
 public record FilterError(ErrorCode code, String message, int line, int column) implements Serializable {
 

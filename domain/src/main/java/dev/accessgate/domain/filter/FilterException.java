@@ -9,6 +9,7 @@ public final class FilterException extends RuntimeException {
 
     private final FilterError error;
 
+    /** The expression was refused with {@code error}. */
     public FilterException(FilterError error) {
         super(Objects.requireNonNull(error, "error").toString());
         this.error = error;

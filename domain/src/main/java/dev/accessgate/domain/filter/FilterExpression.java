@@ -15,7 +15,7 @@ public final class FilterExpression {
     public static final int MAX_LENGTH = 10_000;
     /** Steps one evaluation may take; the next one is E-STEPS. */
     public static final int MAX_STEPS = 50_000;
-    /** Deepest accepted nesting of brackets ({@code ( [ { ${}). */
+    /** Deepest accepted nesting of brackets: {@code (}, {@code [}, <code>{</code> and <code>${</code>. */
     public static final int MAX_DEPTH = 128;
     /** Most list-size variables the complexity estimate may use. */
     public static final int MAX_SIZE_VARIABLES = 3;

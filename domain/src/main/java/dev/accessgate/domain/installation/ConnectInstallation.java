@@ -26,7 +26,9 @@ public record ConnectInstallation(String clientKey, String appKey, SiteUrl baseU
                                   ConnectState state, Map<String, String> attributes, Instant installedAt,
                                   Instant updatedAt) {
 
+    /** At most this many attributes are kept per installation. */
     public static final int MAX_ATTRIBUTES = 64;
+    /** Longest attribute value kept, in characters. */
     public static final int MAX_ATTRIBUTE_LENGTH = 4096;
 
     public ConnectInstallation {
@@ -70,6 +72,7 @@ public record ConnectInstallation(String clientKey, String appKey, SiteUrl baseU
         return path < 0 ? site : SiteUrl.of(value.substring(0, path));
     }
 
+    /** This installation in {@code newState}, updated at {@code at}. */
     public ConnectInstallation withState(ConnectState newState, Instant at) {
         return new ConnectInstallation(clientKey, appKey, baseUrl, cloudId, newState, attributes, installedAt, at);
     }

@@ -57,10 +57,12 @@ public record ForgeInstallation(String installationId, List<ForgeLifecycleEvent>
         return history.get(history.size() - 1);
     }
 
+    /** The app as the latest event describes it. */
     public ForgeApp app() {
         return latest().app();
     }
 
+    /** The app version the latest event names. */
     public AppVersion currentVersion() {
         return latest().app().version();
     }
@@ -70,10 +72,12 @@ public record ForgeInstallation(String installationId, List<ForgeLifecycleEvent>
         return latestWith(e -> e.context());
     }
 
+    /** The cloudId of the site, when the latest context names one. */
     public Optional<WorkspaceId> workspace() {
         return context().flatMap(InstallationContext::workspace);
     }
 
+    /** The Forge environment of the latest event that names one. */
     public Optional<String> environmentId() {
         return latestWith(ForgeLifecycleEvent::environmentId);
     }

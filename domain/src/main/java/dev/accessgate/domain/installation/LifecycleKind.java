@@ -22,10 +22,12 @@ public enum LifecycleKind {
         this.type = type;
     }
 
+    /** The event type, as Forge sends it. */
     public String type() {
         return type;
     }
 
+    /** The kind with this event type, empty for any other type. */
     public static Optional<LifecycleKind> ofType(String type) {
         return Arrays.stream(values()).filter(k -> k.type.equals(type)).findFirst();
     }

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
  */
 public record SharedSecret(String value) {
 
+    /** Shortest accepted secret, in UTF-8 bytes (HS256 wants a 256-bit key). */
     public static final int MIN_BYTES = 32;
+    /** Longest accepted secret, in characters. */
     public static final int MAX_LENGTH = 4096;
 
     public SharedSecret {
@@ -33,6 +35,7 @@ public record SharedSecret(String value) {
         }
     }
 
+    /** The secret as UTF-8 bytes, the HMAC key; a new array on each call. */
     public byte[] bytes() {
         return value.getBytes(StandardCharsets.UTF_8);
     }

@@ -33,6 +33,7 @@ public record MigrationDetails(Optional<String> migrationId, Optional<String> mi
         check("cloudUrl", cloudUrl);
     }
 
+    /** No details: the event carried none. */
     public static MigrationDetails none() {
         return new MigrationDetails(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());

@@ -28,6 +28,7 @@ public record MigrationEvent(MigrationEventType type, Optional<TransferId> trans
                              Optional<String> s3Key, Optional<String> label, Optional<TransferId> originalTransferId,
                              Instant receivedAt) {
 
+    /** Prefix of a message digest ({@code sha256:} then hex). */
     public static final String DIGEST_PREFIX = "sha256:";
     /** Longest messageId accepted (the platform sends UUIDs); it must fit in an event id with a prefix. */
     public static final int MAX_MESSAGE_ID_LENGTH = 256;

@@ -59,6 +59,7 @@ public record MigrationTransfer(TransferId id, SortedMap<String, MigrationEvent>
         events = Collections.unmodifiableSortedMap(copy);
     }
 
+    /** A transfer with no events yet. */
     public static MigrationTransfer empty(TransferId id) {
         return new MigrationTransfer(id, new TreeMap<>());
     }
@@ -100,30 +101,37 @@ public record MigrationTransfer(TransferId id, SortedMap<String, MigrationEvent>
         return events.values().stream().sorted(PRECEDENCE).toList();
     }
 
+    /** When the earliest event of the transfer arrived; empty for an empty transfer. */
     public Optional<Instant> firstReceivedAt() {
         return events.values().stream().map(MigrationEvent::receivedAt).min(Comparator.naturalOrder());
     }
 
+    /** When the latest event of the transfer arrived; empty for an empty transfer. */
     public Optional<Instant> lastReceivedAt() {
         return events.values().stream().map(MigrationEvent::receivedAt).max(Comparator.naturalOrder());
     }
 
+    /** True when an event of this type is kept. */
     public boolean has(MigrationEventType type) {
         return events.values().stream().anyMatch(e -> e.type().equals(type));
     }
 
+    /** True when the migration listener was triggered. */
     public boolean listenerTriggered() {
         return has(MigrationEventType.LISTENER_TRIGGERED);
     }
 
+    /** True when the migration listener failed. */
     public boolean errored() {
         return has(MigrationEventType.LISTENER_ERRORED);
     }
 
+    /** True when cancellation was requested. */
     public boolean cancellationRequested() {
         return has(MigrationEventType.TRANSFER_CANCELLATION_REQUESTED);
     }
 
+    /** True when the transfer is settled. */
     public boolean settled() {
         return has(MigrationEventType.TRANSFER_SETTLED);
     }
@@ -151,14 +159,17 @@ public record MigrationTransfer(TransferId id, SortedMap<String, MigrationEvent>
         return first(MigrationEvent::originalTransferId);
     }
 
+    /** The cloud app key, from the first event in {@link #PRECEDENCE} order that names one. */
     public Optional<String> cloudAppKey() {
         return first(MigrationEvent::cloudAppKey);
     }
 
+    /** The server app version, from the first event in {@link #PRECEDENCE} order that names one. */
     public Optional<String> serverAppVersion() {
         return first(MigrationEvent::serverAppVersion);
     }
 
+    /** The migration details, from the first event in {@link #PRECEDENCE} order that has them. */
     public Optional<MigrationDetails> details() {
         return first(MigrationEvent::details);
     }

@@ -24,11 +24,13 @@ public final class AccessPolicyState {
         return workspaces.computeIfAbsent(baseline.workspace(), WorkspacePolicy::new).apply(baseline);
     }
 
+    /** True when {@code object} is blocked in {@code workspace} (see {@link WorkspacePolicy#isBlocked}). */
     public boolean isBlocked(WorkspaceId workspace, ObjectRef object) {
         WorkspacePolicy policy = workspaces.get(workspace);
         return policy != null && policy.isBlocked(object);
     }
 
+    /** The state of one workspace, empty when nothing was ever applied to it. */
     public Optional<WorkspacePolicy> workspace(WorkspaceId workspace) {
         return Optional.ofNullable(workspaces.get(workspace));
     }

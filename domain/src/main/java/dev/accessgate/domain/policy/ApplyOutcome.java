@@ -3,6 +3,7 @@ package dev.accessgate.domain.policy;
 /** What applying one event did. */
 public sealed interface ApplyOutcome {
 
+    /** The event that was applied. */
     EventId eventId();
 
     /** The event was new; {@code newlyBlocked} things were not blocked before. */

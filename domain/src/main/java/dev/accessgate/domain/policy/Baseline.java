@@ -24,10 +24,12 @@ public record Baseline(BaselineHeader header, Set<ObjectRef> objects) {
         }
     }
 
+    /** The workspace the baseline describes. */
     public WorkspaceId workspace() {
         return header.workspace();
     }
 
+    /** The baseline's id, unique within its workspace. */
     public BaselineId id() {
         return header.id();
     }

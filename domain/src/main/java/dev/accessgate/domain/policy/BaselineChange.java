@@ -10,6 +10,7 @@ package dev.accessgate.domain.policy;
  */
 public record BaselineChange(long listed, long superseded, long newlyBlocked, long unblocked) {
 
+    /** No change at all. */
     public static final BaselineChange NONE = new BaselineChange(0, 0, 0, 0);
 
     public BaselineChange {

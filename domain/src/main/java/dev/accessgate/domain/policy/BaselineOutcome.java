@@ -6,6 +6,7 @@ import java.util.Optional;
 /** What applying one baseline did. */
 public sealed interface BaselineOutcome {
 
+    /** The baseline this outcome is about. */
     BaselineId id();
 
     /**

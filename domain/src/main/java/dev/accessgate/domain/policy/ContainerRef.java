@@ -15,6 +15,7 @@ public record ContainerRef(Product product, String id) implements Comparable<Con
         Text.identifier("id", id);
     }
 
+    /** A container from its product name and id, validated (the product is lower-cased). */
     public static ContainerRef of(String product, String id) {
         return new ContainerRef(Product.of(product), id);
     }

@@ -20,6 +20,7 @@ public record ObjectRef(Product product, String type, String id) implements Comp
         Text.identifier("id", id);
     }
 
+    /** An object from its product, type and id, validated (product and type are lower-cased). */
     public static ObjectRef of(String product, String type, String id) {
         return new ObjectRef(Product.of(product), type, id);
     }

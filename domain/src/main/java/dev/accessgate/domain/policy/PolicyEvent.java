@@ -6,8 +6,10 @@ package dev.accessgate.domain.policy;
  */
 public sealed interface PolicyEvent permits ObjectsBlocked, ContainerBlocked {
 
+    /** The event's id: the same id is applied at most once. */
     EventId id();
 
+    /** The workspace (cloudId) the event is about. */
     WorkspaceId workspace();
 
     /** The block this event puts on everything it names. */

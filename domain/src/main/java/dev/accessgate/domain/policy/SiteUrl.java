@@ -17,6 +17,7 @@ public record SiteUrl(String value) {
         value = canonical(Text.identifier("siteUrl", value));
     }
 
+    /** The site URL parsed from {@code text} and normalised to its origin. */
     public static SiteUrl of(String text) {
         return new SiteUrl(text);
     }

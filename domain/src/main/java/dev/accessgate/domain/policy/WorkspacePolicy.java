@@ -52,10 +52,12 @@ public final class WorkspacePolicy {
     private final Set<EventId> applied = new HashSet<>();
     private final Set<BaselineId> baselines = new HashSet<>();
 
+    /** An empty state for {@code workspace}: nothing blocked, nothing applied. */
     public WorkspacePolicy(WorkspaceId workspace) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
     }
 
+    /** The workspace this state is about. */
     public WorkspaceId workspace() {
         return workspace;
     }
@@ -185,6 +187,7 @@ public final class WorkspacePolicy {
         }
     }
 
+    /** True when {@code object} is blocked: an event or baseline listed it (container blocks say nothing of objects). */
     public boolean isBlocked(ObjectRef object) {
         return objectFacts.containsKey(object);
     }
@@ -194,6 +197,7 @@ public final class WorkspacePolicy {
         return Optional.ofNullable(objectFacts.get(object)).map(NavigableSet::first);
     }
 
+    /** The block on a container, if it is blocked. */
     public Optional<Block> containerBlock(ContainerRef container) {
         return Optional.ofNullable(containerFacts.get(container)).map(NavigableSet::first);
     }
@@ -229,6 +233,7 @@ public final class WorkspacePolicy {
         return Optional.ofNullable(containerCoverage.get(product));
     }
 
+    /** True when the event was applied to this workspace. */
     public boolean hasApplied(EventId event) {
         return applied.contains(event);
     }
@@ -238,6 +243,7 @@ public final class WorkspacePolicy {
         return Collections.unmodifiableSet(applied);
     }
 
+    /** True when the baseline was applied to this workspace. */
     public boolean hasApplied(BaselineId baseline) {
         return baselines.contains(baseline);
     }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The SQLite transfer store passes the same contract as the in-memory one. */
+// tag::sqlite-contract[]
 class SqliteMigrationTransferStoreTest extends MigrationTransferStoreContractTest {
 
     @TempDir
@@ -25,3 +26,4 @@ class SqliteMigrationTransferStoreTest extends MigrationTransferStoreContractTes
         db.close();
     }
 }
+// end::sqlite-contract[]

@@ -1,28 +1,29 @@
 package dev.accessgate.adapters.persistence.sqlite;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accessgate.application.port.in.ReceiveMigrationEventCommand;
 import dev.accessgate.application.port.in.ReceiveMigrationEventUseCase.Result;
-import dev.accessgate.application.port.out.MigrationTransferStore;
 import dev.accessgate.application.port.out.UnitOfWork;
 import dev.accessgate.application.service.MigrationIngestService;
+import dev.accessgate.application.testkit.UnitOfWorkContractTest;
+import dev.accessgate.application.testkit.UnitOfWorkStores;
 import dev.accessgate.domain.migration.MigrationEvent;
 import dev.accessgate.domain.migration.MigrationEvents;
 import dev.accessgate.domain.migration.MigrationTransfer;
-import dev.accessgate.domain.migration.TransferId;
 import dev.accessgate.domain.policy.EventId;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The event store and the transfer store commit together in a unit of work, or not at all. */
-class SqliteUnitOfWorkTest {
+/**
+ * The SQLite unit of work passes the kit's contract (the event store and the transfer store
+ * commit together, or not at all), and what SQLite adds: readers on other connections never wait.
+ */
+class SqliteUnitOfWorkTest extends UnitOfWorkContractTest {
 
     @TempDir
     Path dir;
@@ -31,16 +32,18 @@ class SqliteUnitOfWorkTest {
     private SqlitePolicyStore events;
     private SqliteMigrationTransferStore transfers;
 
-    @BeforeEach
-    void open() {
-        db = SqliteDatabase.open(SqliteSettings.of(dir.resolve("uow.db")));
-        events = new SqlitePolicyStore(db);
-        transfers = new SqliteMigrationTransferStore(db);
-    }
-
     @AfterEach
     void close() {
         db.close();
+    }
+
+    /** Runs before each test (the contract's {@code @BeforeEach}); the tests below use the same file. */
+    @Override
+    protected UnitOfWorkStores newStores() {
+        db = SqliteDatabase.open(SqliteSettings.of(dir.resolve("uow.db")));
+        events = new SqlitePolicyStore(db);
+        transfers = new SqliteMigrationTransferStore(db);
+        return new UnitOfWorkStores(new SqliteUnitOfWork(db), events, events, transfers);
     }
 
     private static final MigrationEvent EVENT = MigrationEvents.event("listener-triggered", Optional.of("m-1"), "fp", 1);
@@ -55,34 +58,6 @@ class SqliteUnitOfWorkTest {
         assertThat(events.find(new EventId("migration:m-1"))).isPresent();
         assertThat(transfers.transfer(MigrationEvents.TRANSFER)).contains(MigrationTransfer.of(MigrationEvents.TRANSFER,
                 List.of(EVENT)));
-    }
-
-    @Test
-    void when_the_transfer_store_fails_the_stored_event_is_rolled_back_too() {
-        MigrationTransferStore failing = new MigrationTransferStore() {
-            @Override
-            public void add(MigrationEvent event) {
-                transfers.add(event);
-                throw new IllegalStateException("disk on fire");
-            }
-
-            @Override
-            public Optional<MigrationTransfer> transfer(TransferId id) {
-                return transfers.transfer(id);
-            }
-
-            @Override
-            public List<MigrationTransfer> transfers(Optional<TransferId> after, int limit) {
-                return transfers.transfers(after, limit);
-            }
-        };
-        MigrationIngestService service = new MigrationIngestService(events, failing, new SqliteUnitOfWork(db));
-
-        assertThatThrownBy(() -> service.receive(new ReceiveMigrationEventCommand(EVENT, "{}")))
-                .hasMessage("disk on fire");
-
-        assertThat(events.find(new EventId("migration:m-1"))).isEmpty();
-        assertThat(transfers.transfer(MigrationEvents.TRANSFER)).isEmpty();
     }
 
     @Test

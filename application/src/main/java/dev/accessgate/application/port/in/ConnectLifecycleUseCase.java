@@ -34,7 +34,9 @@ public interface ConnectLifecycleUseCase {
         }
     }
 
+    /** An {@code installed} callback, permitted by {@code authority}. */
     Result installed(ConnectInstallCommand command, ConnectAuthority authority);
 
+    /** An {@code uninstalled}, {@code enabled} or {@code disabled} callback, permitted by {@code authority}. */
     Result changeState(ConnectStateCommand command, ConnectAuthority authority);
 }

@@ -9,9 +9,12 @@ import java.util.Optional;
 /** Look at what was received and how it was processed. */
 public interface EventQueryUseCase {
 
+    /** The stored event with this id, if there is one. */
     Optional<StoredEvent> find(EventId id);
 
+    /** A page of stored events in arrival order. */
     EventPage list(EventQuery query);
 
+    /** How many stored events are unprocessed. */
     long countUnprocessed();
 }

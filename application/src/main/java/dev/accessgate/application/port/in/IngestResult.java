@@ -5,6 +5,7 @@ import dev.accessgate.domain.policy.EventId;
 /** The answer to an ingest. */
 public sealed interface IngestResult {
 
+    /** The event's id. */
     EventId eventId();
 
     /** Stored and applied now. */

@@ -13,8 +13,10 @@ import java.util.Set;
 /** Read the delivery schedule: pages by state, one delivery, or the deliveries of one event. */
 public interface ListDeliveriesUseCase {
 
+    /** A page of deliveries. */
     Page list(Query query);
 
+    /** The delivery with this id, if there is one. */
     Optional<StoredDelivery> find(DeliveryId id);
 
     /** Every delivery of the event (one per matching subscription), in creation order. */
@@ -26,6 +28,7 @@ public interface ListDeliveriesUseCase {
      */
     record Query(Set<DeliveryState> states, long afterSeq, int limit) {
 
+        /** Largest page. */
         public static final int MAX_LIMIT = 1_000;
 
         public Query {

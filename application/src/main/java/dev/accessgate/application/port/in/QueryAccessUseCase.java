@@ -26,7 +26,9 @@ public interface QueryAccessUseCase {
     /** A page of the blocked objects of a workspace. */
     List<BlockedObject> blockedObjects(WorkspaceId workspace, ObjectQuery query);
 
+    /** Every workspace with anything blocked, ordered by cloudId. */
     List<WorkspaceSummary> workspaces();
 
+    /** The blocked containers of a workspace, ordered by product then id. */
     List<BlockedContainer> blockedContainers(WorkspaceId workspace);
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
 /** The state of transfers, as their migration events describe it. */
 public interface QueryMigrationTransfersUseCase {
 
+    /** The transfer with this id, if any event named it. */
     Optional<MigrationTransfer> transfer(TransferId id);
 
     /** Up to {@code limit} transfers in {@link TransferId} order, strictly after {@code after}. */

@@ -8,6 +8,7 @@ public interface RecordForgeLifecycleUseCase {
     /** The answer to a record. */
     sealed interface Result {
 
+        /** The installation with the event added. */
         ForgeInstallation installation();
 
         /** First delivery of this occurrence: the history grew. */

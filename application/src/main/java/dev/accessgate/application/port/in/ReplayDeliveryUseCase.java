@@ -6,6 +6,7 @@ import dev.accessgate.application.model.StoredDelivery;
 /** An operator replays a dead delivery: pending again at once, with a fresh budget of 5 attempts. */
 public interface ReplayDeliveryUseCase {
 
+    /** Replays a dead delivery: it is due again at once, with a new attempt budget. */
     Result replay(DeliveryId id);
 
     /** How a replay went. */
@@ -15,6 +16,10 @@ public interface ReplayDeliveryUseCase {
         record Replayed(StoredDelivery delivery) implements Result {
         }
 
+        /**
+         * No delivery has this id.
+         * @param id the id asked for
+         */
         record NotFound(DeliveryId id) implements Result {
         }
 

@@ -16,6 +16,7 @@ import java.util.OptionalLong;
  */
 public interface ConnectInstallationStore extends SiteDirectory {
 
+    /** The client with this key, with its secret and revision; empty when it is not stored. */
     Optional<ConnectClient> client(String clientKey);
 
     /**

@@ -16,6 +16,7 @@ import java.util.Optional;
  */
 public interface DeliveryChannel {
 
+    /** Runs one attempt; never throws for a handler's failure (see the type's comment). */
     AttemptResult deliver(Invocation invocation);
 
     /**

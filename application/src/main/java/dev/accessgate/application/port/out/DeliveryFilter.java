@@ -20,15 +20,23 @@ public interface DeliveryFilter {
     /** Deliver, or drop with a reason (logged when {@code log} is true). */
     sealed interface Verdict {
 
+        /** The event is delivered. */
         Verdict DELIVER = new Deliver();
 
+        /** The event is dropped for {@code reason}; logged when {@code log} is true. */
         static Verdict drop(String reason, boolean log) {
             return new Drop(reason, log);
         }
 
+        /** Deliver the event. */
         record Deliver() implements Verdict {
         }
 
+        /**
+         * Drop the event.
+         * @param reason why, kept on the FILTERED delivery
+         * @param log whether to log the drop
+         */
         record Drop(String reason, boolean log) implements Verdict {
             public Drop {
                 Objects.requireNonNull(reason, "reason");

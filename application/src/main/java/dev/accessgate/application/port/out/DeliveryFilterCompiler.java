@@ -11,5 +11,6 @@ import dev.accessgate.application.model.FilterSpec;
 @FunctionalInterface
 public interface DeliveryFilterCompiler {
 
+    /** The filter of {@code subscription}; throws {@link IllegalArgumentException} with the reason when it is refused. */
     DeliveryFilter compile(String subscription, FilterSpec filter);
 }

@@ -39,6 +39,7 @@ public interface DeliveryStore {
     /** The earliest due time of a waiting delivery or lease end of a running one; empty when none. */
     Optional<Instant> nextWakeUp();
 
+    /** The delivery with this id, if there is one. */
     Optional<StoredDelivery> find(DeliveryId id);
 
     /**

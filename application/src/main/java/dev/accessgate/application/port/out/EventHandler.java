@@ -17,6 +17,7 @@ import java.util.Optional;
 @FunctionalInterface
 public interface EventHandler {
 
+    /** Handles one attempt of one delivery; see the type's comment for time-outs and exceptions. */
     Result handle(Event event);
 
     /**
@@ -40,6 +41,7 @@ public interface EventHandler {
     /** How the handler finished: success, a retry request (Forge's InvocationError), or a permanent failure. */
     sealed interface Result {
 
+        /** The event was handled. */
         static Result success() {
             return new Success();
         }
@@ -65,15 +67,24 @@ public interface EventHandler {
             return new PermanentFailure(detail);
         }
 
+        /** The event was handled. */
         record Success() implements Result {
         }
 
+        /**
+         * Try again later, as asked.
+         * @param options when and why, with Forge's rules applied
+         */
         record Retry(RetryOptions options) implements Result {
             public Retry {
                 Objects.requireNonNull(options, "options");
             }
         }
 
+        /**
+         * The event can never be handled: no retry.
+         * @param detail why, kept on the dead delivery
+         */
         record PermanentFailure(String detail) implements Result {
             public PermanentFailure {
                 Objects.requireNonNull(detail, "detail");

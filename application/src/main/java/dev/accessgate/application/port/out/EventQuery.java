@@ -12,6 +12,7 @@ import java.util.Optional;
  */
 public record EventQuery(Optional<StoredEvent.Status> status, Optional<Long> after, int limit) {
 
+    /** Largest page. */
     public static final int MAX_LIMIT = 1_000;
 
     public EventQuery {

@@ -28,6 +28,7 @@ public interface EventStore {
      */
     RecordOutcome record(ReceivedEvent event, Processing processing, List<NewDelivery> deliveries);
 
+    /** The stored event with this id, if there is one. */
     Optional<StoredEvent> find(EventId id);
 
     /** Stored events in arrival order. */

@@ -21,6 +21,7 @@ public interface ForgeInstallationStore {
      */
     Outcome record(ForgeLifecycleEvent event);
 
+    /** The installation with this id and its history, if there is one. */
     Optional<ForgeInstallation> forgeInstallation(String installationId);
 
     /** Every installation, ordered by installation id. */

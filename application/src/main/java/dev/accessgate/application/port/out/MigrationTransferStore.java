@@ -21,6 +21,7 @@ public interface MigrationTransferStore {
      */
     void add(MigrationEvent event);
 
+    /** The transfer with this id, if any event named it. */
     Optional<MigrationTransfer> transfer(TransferId id);
 
     /** Up to {@code limit} transfers in {@link TransferId} order, strictly after {@code after}. */

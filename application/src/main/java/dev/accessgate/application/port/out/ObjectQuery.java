@@ -26,6 +26,7 @@ public record ObjectQuery(Optional<Product> product, Optional<String> type, Opti
         }
     }
 
+    /** The first page of every blocked object, at most {@code limit}. */
     public static ObjectQuery all(int limit) {
         return new ObjectQuery(Optional.empty(), Optional.empty(), Optional.empty(), limit);
     }

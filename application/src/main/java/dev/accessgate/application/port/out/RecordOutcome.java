@@ -5,6 +5,7 @@ import dev.accessgate.domain.policy.EventId;
 /** What {@link EventStore#record} did. */
 public sealed interface RecordOutcome {
 
+    /** The event's id. */
     EventId eventId();
 
     /** Stored now; {@code newlyBlocked} objects or containers were not blocked before. */

@@ -16,11 +16,13 @@ public final class StoreException extends RuntimeException {
 
     private final Kind kind;
 
+    /** A failure of the store, of this kind; {@code message} never holds secrets or payloads. */
     public StoreException(Kind kind, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
     }
 
+    /** Whether trying again later may succeed. */
     public Kind kind() {
         return kind;
     }
