@@ -15,6 +15,7 @@ public final class OverviewService implements OverviewUseCase {
 
     private final OverviewStore store;
 
+    /** @param store the totals and listings, answered as they are stored */
     public OverviewService(OverviewStore store) {
         this.store = Objects.requireNonNull(store, "store");
     }

@@ -13,6 +13,7 @@ import dev.accessgate.application.port.out.EventStore;
 import dev.accessgate.application.port.out.ForgeInstallationStore;
 import dev.accessgate.application.port.out.MigrationTransferStore;
 import dev.accessgate.application.port.out.MigrationWebhookApi;
+import dev.accessgate.application.port.out.OverviewStore;
 import dev.accessgate.application.port.out.SiteDirectory;
 import dev.accessgate.application.port.out.UnitOfWork;
 import java.io.IOException;
@@ -50,6 +51,7 @@ public final class AdapterKit {
             Map.entry(ConnectInstallationStore.class, InstallationStoreContractTest.class),
             Map.entry(SiteDirectory.class, InstallationStoreContractTest.class),
             Map.entry(MigrationTransferStore.class, MigrationTransferStoreContractTest.class),
+            Map.entry(OverviewStore.class, OverviewStoreContractTest.class),
             Map.entry(UnitOfWork.class, UnitOfWorkContractTest.class),
             Map.entry(DeliveryChannel.class, DeliveryChannelContractTest.class),
             Map.entry(DeliveryFilterCompiler.class, DeliveryFilterCompilerContractTest.class));

@@ -15,6 +15,7 @@ public interface OverviewUseCase {
     /** Largest {@code limit} of the latest-first listings: an overview, not an export. */
     int MAX_LIMIT = 1_000;
 
+    /** Every event status and delivery state with its count, zeros included. */
     Counts counts();
 
     /** Newest first; {@code limit} from 1 to {@link #MAX_LIMIT}. */
