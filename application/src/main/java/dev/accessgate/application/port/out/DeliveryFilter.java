@@ -17,19 +17,34 @@ public interface DeliveryFilter {
     /** @param eventJson the event as the handler will receive it on its first attempt */
     Verdict decide(String eventJson);
 
-    /** Deliver, or drop with a reason (logged when {@code log} is true). */
+    /**
+     * Deliver, or drop with a reason (logged when {@code log} is true). {@code error} tells that
+     * the expression failed and {@code onError} decided (counted apart in the metrics).
+     */
     sealed interface Verdict {
 
-        Verdict DELIVER = new Deliver();
+        Verdict DELIVER = new Deliver(false);
+
+        boolean error();
 
         static Verdict drop(String reason, boolean log) {
-            return new Drop(reason, log);
+            return new Drop(reason, log, false);
         }
 
-        record Deliver() implements Verdict {
+        /** The expression failed and {@code onError} delivers anyway. */
+        static Verdict deliverAfterError() {
+            return new Deliver(true);
         }
 
-        record Drop(String reason, boolean log) implements Verdict {
+        /** The expression failed and {@code onError} drops. */
+        static Verdict dropAfterError(String reason, boolean log) {
+            return new Drop(reason, log, true);
+        }
+
+        record Deliver(boolean error) implements Verdict {
+        }
+
+        record Drop(String reason, boolean log, boolean error) implements Verdict {
             public Drop {
                 Objects.requireNonNull(reason, "reason");
             }
