@@ -3,11 +3,13 @@ package dev.accessgate.app;
 import dev.accessgate.adapters.persistence.sqlite.SqliteDatabase;
 import dev.accessgate.adapters.persistence.sqlite.SqlitePolicyStore;
 import dev.accessgate.adapters.persistence.sqlite.SqliteSettings;
+import dev.accessgate.app.ops.IngestTelemetry;
 import dev.accessgate.application.port.in.QueryAccessUseCase;
 import dev.accessgate.application.service.AccessQueryService;
 import dev.accessgate.application.service.DeliveryWorker;
 import dev.accessgate.application.service.PolicyIngestService;
 import dev.accessgate.application.service.SubscriptionRouter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
@@ -40,9 +42,9 @@ final class AccessGateFactory {
 
     @Singleton
     PolicyIngestService policyIngestService(SqlitePolicyStore store, SubscriptionRouter subscriptions,
-                                            DeliveryWorker deliveries) {
+                                            DeliveryWorker deliveries, MeterRegistry registry) {
         // New deliveries commit with their event; the worker is woken, never waited for.
-        return new PolicyIngestService(store, subscriptions, deliveries::wake);
+        return new PolicyIngestService(store, subscriptions, deliveries::wake, new IngestTelemetry(registry));
     }
 
     @Singleton

@@ -2,6 +2,8 @@ package dev.accessgate.app;
 
 import dev.accessgate.adapters.http.handler.HttpDeliveryChannel;
 import dev.accessgate.adapters.persistence.sqlite.SqliteDatabase;
+import dev.accessgate.app.ops.DeliveryTelemetry;
+import dev.accessgate.app.ops.LogContext;
 import dev.accessgate.adapters.persistence.sqlite.SqliteDeliveryStore;
 import dev.accessgate.application.model.HandlerSpec;
 import dev.accessgate.application.model.Subscription;
@@ -18,6 +20,7 @@ import dev.accessgate.application.service.DeliveryAdminService;
 import dev.accessgate.application.service.DeliveryWorker;
 import dev.accessgate.application.service.InProcessDeliveryChannel;
 import dev.accessgate.application.service.SubscriptionRouter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanContext;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
@@ -69,9 +72,10 @@ final class DeliveryFactory {
         return new ExpressionFilters();
     }
 
+    /** The log, with metrics and the log context of each attempt around it. */
     @Singleton
-    DeliveryObserver deliveryObserver() {
-        return new Slf4jDeliveryObserver();
+    DeliveryObserver deliveryObserver(MeterRegistry registry) {
+        return new DeliveryTelemetry(registry, new Slf4jDeliveryObserver());
     }
 
     @Singleton
@@ -106,11 +110,12 @@ final class DeliveryFactory {
     @Bean(preDestroy = "shutdownNow")
     ExecutorService inProcessHandlers() {
         AtomicInteger n = new AtomicInteger();
-        return Executors.newCachedThreadPool(r -> {
+        // A handler logs in the log context (event, delivery) of the attempt that runs it.
+        return LogContext.propagating(Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "accessgate-handler-" + n.incrementAndGet());
             t.setDaemon(true);
             return t;
-        });
+        }));
     }
 
     @Singleton

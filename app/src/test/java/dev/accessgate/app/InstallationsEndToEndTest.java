@@ -66,6 +66,8 @@ class InstallationsEndToEndTest implements TestPropertyProvider {
     private final Path dir = tempDir();
     private final HttpClient client = HttpClient.newHttpClient();
     private final List<String> responses = new ArrayList<>();
+    /** Every JWT sent, the encryption key and the wrong bearer tokens: none may show up in a log or a response. */
+    private final List<String> sentSecrets = new ArrayList<>();
 
     @Inject
     EmbeddedServer server;
@@ -81,6 +83,7 @@ class InstallationsEndToEndTest implements TestPropertyProvider {
             Files.writeString(jwks, new JWKSet(INSTALL_KEY.toPublicJWK()).toString());
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
+            sentSecrets.add(Base64.getEncoder().encodeToString(key));
             return Map.of("accessgate.db", dir.resolve("e2e.db").toString(),
                     "accessgate.base-url", BASE_URL,
                     "accessgate.connect.install-jwks", jwks.toString(),
@@ -137,13 +140,17 @@ class InstallationsEndToEndTest implements TestPropertyProvider {
 
         assertThat(get("/v1/installations", null).statusCode()).isEqualTo(401);
         assertThat(get("/v1/installations", "not-the-token-0123456789").statusCode()).isEqualTo(401);
+        sentSecrets.add("not-the-token-0123456789");
         HttpResponse<String> list = get("/v1/installations", apiToken);
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(list.body()).contains("\"clientKey\":\"" + CLIENT + "\"", "\"state\":\"enabled\"",
                 "\"installationId\":\"fff8e466-31f4-4c73-a337-c3309dd930dc\"", "\"cloudId\":\"c821c30c");
 
         // Nothing secret anywhere.
-        for (String secret : List.of(SECRET, NEW_SECRET, apiToken)) {
+        List<String> secrets = new ArrayList<>(List.of(SECRET, NEW_SECRET, apiToken));
+        secrets.addAll(sentSecrets);
+        assertThat(sentSecrets).as("the key, a wrong token and every JWT sent").hasSizeGreaterThan(8);
+        for (String secret : secrets) {
             assertThat(LOGS.all()).as("logs").doesNotContain(secret);
             assertThat(responses).as("responses").noneMatch(body -> body.contains(secret));
         }
@@ -190,6 +197,7 @@ class InstallationsEndToEndTest implements TestPropertyProvider {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
+            sentSecrets.add(authorization.substring(authorization.indexOf(' ') + 1));
         }
         return send(request.build());
     }

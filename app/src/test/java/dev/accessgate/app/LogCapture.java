@@ -26,13 +26,26 @@ final class LogCapture {
         return capture;
     }
 
-    /** Every event as text: level, logger, message with its arguments, and any stack trace. */
+    /** Every event as text: level, logger, message with its arguments, log context, and any stack trace. */
     List<String> lines() {
         synchronized (appender.list) {
             return appender.list.stream().map(e -> e.getLevel() + " " + e.getLoggerName() + " " + e.getFormattedMessage()
+                    + (e.getMDCPropertyMap().isEmpty() ? "" : " " + e.getMDCPropertyMap())
                     + (e.getThrowableProxy() == null ? "" : "\n" + ThrowableProxyUtil.asString(e.getThrowableProxy())))
                     .toList();
         }
+    }
+
+    /** The events themselves, with their log context (MDC). */
+    List<ILoggingEvent> events() {
+        synchronized (appender.list) {
+            return List.copyOf(appender.list);
+        }
+    }
+
+    /** Stops capturing. */
+    void stop() {
+        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(appender);
     }
 
     String all() {

@@ -28,7 +28,13 @@ public final class CommandLine {
                                                      report throughput and latency percentiles
               descriptor                             print the Connect descriptor fragment of the migration
                                                      webhook (baseUrl from ACCESSGATE_BASE_URL when set)
-            """;
+              check <cloudId> <product> <type> <id> [--url U] [--token T]
+                                                     is the object blocked? prints the answer; exits 0 not
+                                                     blocked, 1 blocked, 2 no answer (token: ACCESSGATE_API_TOKEN)
+              backup <copy.db> [--db ./accessgate.db]
+                                                     online copy of the SQLite file (VACUUM INTO), safe while
+                                                     the service runs; exits 0 when the copy was checked
+            """ + Send.USAGE.indent(2);
 
     private final PrintStream out;
     private final PrintStream err;
@@ -65,6 +71,15 @@ public final class CommandLine {
         if (args.length > 1 && args[0].equals("load")) {
             return load(args);
         }
+        if (args.length > 0 && args[0].equals("send")) {
+            return send(args);
+        }
+        if (args.length > 0 && args[0].equals("check")) {
+            return new Check(out, err, env).run(args);
+        }
+        if (args.length > 0 && args[0].equals("backup")) {
+            return new Backup(out, err, env).run(args);
+        }
         if (args.length == 1 && args[0].equals("descriptor")) {
             Optional<String> baseUrl = Optional.ofNullable(env.get("ACCESSGATE_BASE_URL")).filter(s -> !s.isBlank());
             out.println(ConnectDescriptor.fragment(baseUrl));
@@ -72,6 +87,21 @@ public final class CommandLine {
         }
         err.print("unknown command: " + String.join(" ", args) + "\n" + USAGE);
         return 2;
+    }
+
+    private int send(String[] args) {
+        try {
+            return new Send(out, err, env).run(args);
+        } catch (IllegalArgumentException e) {
+            err.print("send: " + e.getMessage() + "\nusage:\n" + Send.USAGE);
+            return 2;
+        } catch (java.io.IOException e) {
+            err.println("send: no answer: " + e);
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
     }
 
     private int load(String[] args) {

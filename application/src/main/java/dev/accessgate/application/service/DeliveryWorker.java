@@ -5,6 +5,7 @@ import dev.accessgate.application.model.StoredDelivery;
 import dev.accessgate.application.port.out.DeliveryChannel;
 import dev.accessgate.application.port.out.DeliveryObserver;
 import dev.accessgate.application.port.out.DeliveryStore;
+import dev.accessgate.application.port.out.ObservationScope;
 import dev.accessgate.application.port.out.StoreException;
 import dev.accessgate.domain.delivery.AttemptResult;
 import dev.accessgate.domain.delivery.Delivery;
@@ -291,6 +292,12 @@ public final class DeliveryWorker implements AutoCloseable {
 
     /** One attempt: call the channel, record the result through the domain. */
     private void attempt(ClaimedDelivery claimed) {
+        try (ObservationScope scope = observer.attempting(claimed)) {
+            attemptObserved(claimed);
+        }
+    }
+
+    private void attemptObserved(ClaimedDelivery claimed) {
         StoredDelivery stored = claimed.stored();
         Delivery delivery = stored.delivery();
         Route route = routes.get(stored.subscription());

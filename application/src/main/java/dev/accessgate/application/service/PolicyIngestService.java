@@ -1,7 +1,7 @@
 package dev.accessgate.application.service;
 
-import dev.accessgate.application.model.NewDelivery;
 import dev.accessgate.application.model.Processing;
+import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.model.StoredEvent;
 import dev.accessgate.application.port.in.EventQueryUseCase;
 import dev.accessgate.application.port.in.IngestPolicyEventCommand;
@@ -11,9 +11,11 @@ import dev.accessgate.application.port.in.ReprocessEventUseCase;
 import dev.accessgate.application.port.out.EventPage;
 import dev.accessgate.application.port.out.EventQuery;
 import dev.accessgate.application.port.out.EventStore;
+import dev.accessgate.application.port.out.IngestObserver;
+import dev.accessgate.application.port.out.ObservationScope;
 import dev.accessgate.application.port.out.RecordOutcome;
 import dev.accessgate.domain.policy.EventId;
-import java.util.List;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,31 +29,46 @@ public final class PolicyIngestService implements IngestPolicyEventUseCase, Repr
     private final EventStore events;
     private final SubscriptionRouter router;
     private final Runnable deliveriesCreated;
+    private final IngestObserver observer;
 
     /** Stores into {@code events}, with no subscriptions. */
     public PolicyIngestService(EventStore events) {
-        this(events, SubscriptionRouter.none(), () -> { });
+        this(events, SubscriptionRouter.none(), () -> { }, IngestObserver.NONE);
     }
 
     /** @param deliveriesCreated called after a commit that created pending deliveries (wakes the worker) */
     public PolicyIngestService(EventStore events, SubscriptionRouter router, Runnable deliveriesCreated) {
+        this(events, router, deliveriesCreated, IngestObserver.NONE);
+    }
+
+    /**
+     * @param deliveriesCreated called after a commit that created pending deliveries (wakes the worker)
+     * @param observer          told about every event handled (metrics, log context)
+     */
+    public PolicyIngestService(EventStore events, SubscriptionRouter router, Runnable deliveriesCreated,
+                               IngestObserver observer) {
         this.events = Objects.requireNonNull(events, "events");
         this.router = Objects.requireNonNull(router, "router");
         this.deliveriesCreated = Objects.requireNonNull(deliveriesCreated, "deliveriesCreated");
+        this.observer = Objects.requireNonNull(observer, "observer");
     }
 
     @Override
     public IngestResult ingest(IngestPolicyEventCommand command) {
-        SubscriptionRouter.Routing routing = router.route(command.received());
-        List<NewDelivery> deliveries = routing.deliveries();
-        RecordOutcome outcome = events.record(command.received(), command.processing(), deliveries);
-        if (outcome instanceof RecordOutcome.Recorded) {
-            router.reportFiltered(command.received(), routing);
-            if (routing.createsPending()) {
-                deliveriesCreated.run();
+        ReceivedEvent received = command.received();
+        try (ObservationScope scope = observer.handling(received, command.processing())) {
+            long start = System.nanoTime();
+            SubscriptionRouter.Routing routing = router.route(received);
+            RecordOutcome outcome = events.record(received, command.processing(), routing.deliveries());
+            observer.handled(received, command.processing(), outcome, Duration.ofNanos(System.nanoTime() - start));
+            if (outcome instanceof RecordOutcome.Recorded) {
+                router.reportFiltered(received, routing);
+                if (routing.createsPending()) {
+                    deliveriesCreated.run();
+                }
             }
+            return toResult(outcome);
         }
-        return toResult(outcome);
     }
 
     @Override

@@ -82,6 +82,9 @@ public final class SubscriptionRouter {
             }
             Delivery delivery = Delivery.pending(event.receivedAt());
             DeliveryFilter.Verdict verdict = route.filter().decide(event.body());
+            if (route.filter() != DeliveryFilter.DELIVER_ALL) {
+                observer.filterEvaluated(event, subscription.name(), verdict);
+            }
             boolean log = false;
             if (verdict instanceof DeliveryFilter.Verdict.Drop drop) {
                 delivery = delivery.filter(drop.reason());

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -327,5 +328,18 @@ public abstract class DeliveryStoreContractTest {
         assertThat(stores.deliveries().list(Set.of(), 0, 100)).hasSize(8);
         assertThat(stores.deliveries().list(Set.of(DeliveryState.DEAD), 0, 10)).isEmpty();
         assertThat(stores.deliveries().find(DeliveryId.random())).isEqualTo(Optional.empty());
+    }
+
+    @Test
+    void deliveries_are_counted_by_state() {
+        assertThat(stores.deliveries().countByState()).isEmpty();
+        for (int i = 0; i < 3; i++) {
+            record("e" + i, pending("a"));
+        }
+        record("f", new NewDelivery(DeliveryId.random(), "a", Delivery.pending(T).filter("no")));
+        stores.deliveries().claimDue(T, T.plus(LEASE), 1);
+
+        assertThat(stores.deliveries().countByState()).isEqualTo(Map.of(DeliveryState.PENDING, 2L,
+                DeliveryState.IN_FLIGHT, 1L, DeliveryState.FILTERED, 1L));
     }
 }

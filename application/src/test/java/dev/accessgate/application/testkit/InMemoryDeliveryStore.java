@@ -12,11 +12,13 @@ import dev.accessgate.domain.policy.EventId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -117,6 +119,12 @@ public final class InMemoryDeliveryStore implements DeliveryStore, InMemoryUnitO
                 .filter(s -> s.seq() > afterSeq)
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public synchronized Map<DeliveryState, Long> countByState() {
+        return stored().collect(Collectors.groupingBy(s -> s.delivery().state(), () -> new EnumMap<>(DeliveryState.class),
+                Collectors.counting()));
     }
 
     @Override

@@ -43,21 +43,24 @@ public final class ExpressionFilters implements DeliveryFilterCompiler {
             event = JsonTreeReader.read(eventJson.getBytes(StandardCharsets.UTF_8));
         } catch (ProblemException e) {
             // Stored events are always JSON; should one not be, onError decides as for any error.
-            return filter.onError().deliver() ? DeliveryFilter.Verdict.DELIVER
-                    : DeliveryFilter.Verdict.drop("the event is not JSON: " + e.getMessage(), filter.onError().log());
+            return filter.onError().deliver() ? DeliveryFilter.Verdict.deliverAfterError()
+                    : DeliveryFilter.Verdict.dropAfterError("the event is not JSON: " + e.getMessage(),
+                    filter.onError().log());
         }
         FilterDecision decision = filter.decide(event);
         Evaluation evaluation = decision.evaluation();
+        boolean error = evaluation.isError(); // a non-Boolean result is an error too (E-RESULT)
         if (decision.deliver()) {
             if (decision.log()) {
                 LOG.info("subscription {}: filter error, event delivered (onError {}): {} after {} steps",
                         subscription, filter.onError(), evaluation.error(), evaluation.steps());
             }
-            return DeliveryFilter.Verdict.DELIVER;
+            return error ? DeliveryFilter.Verdict.deliverAfterError() : DeliveryFilter.Verdict.DELIVER;
         }
-        String reason = evaluation.isFalse() ? "the filter expression is false"
-                : "filter error (onError " + filter.onError() + "): " + evaluation.error() + " after "
-                + evaluation.steps() + " steps";
-        return DeliveryFilter.Verdict.drop(reason, decision.log());
+        if (!error) {
+            return DeliveryFilter.Verdict.drop("the filter expression is false", decision.log());
+        }
+        return DeliveryFilter.Verdict.dropAfterError("filter error (onError " + filter.onError() + "): "
+                + evaluation.error() + " after " + evaluation.steps() + " steps", decision.log());
     }
 }

@@ -23,7 +23,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -196,6 +198,21 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         return states.isEmpty() ? ""
                 : " AND d.state IN (" + states.stream().map(s -> "'" + s.name() + "'").sorted()
                 .collect(Collectors.joining(", ")) + ")";
+    }
+
+    @Override
+    public Map<DeliveryState, Long> countByState() {
+        // Reads only the (state, seq) index.
+        return db.read(c -> {
+            Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
+            try (PreparedStatement select = c.prepareStatement("SELECT state, count(*) FROM deliveries GROUP BY state");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    counts.put(DeliveryState.valueOf(rows.getString(1)), rows.getLong(2));
+                }
+            }
+            return counts;
+        });
     }
 
     @Override

@@ -3,6 +3,8 @@ package dev.accessgate.app.cli.load;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.UUID;
 
@@ -52,19 +54,16 @@ final class Scenarios {
         return new Scenario() {
             @Override
             public Call call(long n) {
-                StringBuilder body = new StringBuilder(64 + options.size() * 12);
-                body.append("{\"specversion\":\"1.0\",\"id\":\"load-").append(RUN).append('-').append(n)
-                        .append("\",\"source\":\"load\",\"type\":\"avi:ecosystem.app_policy:blocked:app_access_to_objects.v2\"")
-                        .append(",\"time\":\"2024-01-01T00:00:00Z\",\"data\":{\"workspace\":{\"cloudId\":\"")
-                        .append(options.workspace()).append("\"},\"objects\":[{\"product\":\"jira\",\"type\":\"issue\",\"ids\":[");
                 SplittableRandom random = new SplittableRandom(n);
+                List<String> ids = new ArrayList<>(options.size());
                 for (int i = 0; i < options.size(); i++) {
                     long id = options.sortedIds() ? n * options.size() + i : random.nextLong(1L << 40);
-                    body.append(i == 0 ? "\"" : ",\"").append(id).append('"');
+                    ids.add(Long.toString(id));
                 }
-                body.append("]}]}}");
-                return new Call(request(options, "/events").header("Content-Type", "application/cloudevents+json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), options.size());
+                EventBodies.Event event = new EventBodies.Event("load-" + RUN + "-" + n, EventBodies.OBJECTS_V2, "load",
+                        "2024-01-01T00:00:00Z", EventBodies.objectsV2Data(options.workspace(), "jira", "issue", ids));
+                return new Call(event.into(request(options, "/events"), EventBodies.Mode.STRUCTURED).build(),
+                        options.size());
             }
 
             @Override
@@ -79,11 +78,7 @@ final class Scenarios {
         return new Scenario() {
             @Override
             public Call call(long n) {
-                String body = "{\"eventType\":\"avi:jira:updated:issue\",\"atlassianId\":\"5b10ac8d82e05b22cc7d4ef5\","
-                        + "\"issue\":{\"id\":\"" + n + "\",\"key\":\"LOAD-" + n + "\",\"fields\":{\"summary\":\"load "
-                        + RUN + "\",\"issueType\":{\"name\":\"Bug\"},\"labels\":[\"a\",\"b\"],\"priority\":"
-                        + "{\"name\":\"High\"}}},\"changelog\":{\"items\":[{\"field\":\"status\",\"fromString\":"
-                        + "\"To Do\",\"toString\":\"In Progress\"}]}}";
+                String body = EventBodies.forgeIssueUpdated(Long.toString(n), "load " + RUN);
                 return new Call(request(options, "/events").header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 1);
             }

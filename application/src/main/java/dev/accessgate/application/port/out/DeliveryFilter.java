@@ -17,27 +17,47 @@ public interface DeliveryFilter {
     /** @param eventJson the event as the handler will receive it on its first attempt */
     Verdict decide(String eventJson);
 
-    /** Deliver, or drop with a reason (logged when {@code log} is true). */
+    /**
+     * Deliver, or drop with a reason (logged when {@code log} is true). {@code error} tells that
+     * the expression failed and {@code onError} decided (counted apart in the metrics).
+     */
     sealed interface Verdict {
 
         /** The event is delivered. */
-        Verdict DELIVER = new Deliver();
+        Verdict DELIVER = new Deliver(false);
+
+        /** Whether the expression failed and {@code onError} made this verdict. */
+        boolean error();
 
         /** The event is dropped for {@code reason}; logged when {@code log} is true. */
         static Verdict drop(String reason, boolean log) {
-            return new Drop(reason, log);
+            return new Drop(reason, log, false);
         }
 
-        /** Deliver the event. */
-        record Deliver() implements Verdict {
+        /** The expression failed and {@code onError} delivers anyway. */
+        static Verdict deliverAfterError() {
+            return new Deliver(true);
+        }
+
+        /** The expression failed and {@code onError} drops. */
+        static Verdict dropAfterError(String reason, boolean log) {
+            return new Drop(reason, log, true);
+        }
+
+        /**
+         * Deliver the event.
+         * @param error whether the expression failed and {@code onError} delivers anyway
+         */
+        record Deliver(boolean error) implements Verdict {
         }
 
         /**
          * Drop the event.
          * @param reason why, kept on the FILTERED delivery
          * @param log whether to log the drop
+         * @param error whether the expression failed and {@code onError} drops
          */
-        record Drop(String reason, boolean log) implements Verdict {
+        record Drop(String reason, boolean log, boolean error) implements Verdict {
             public Drop {
                 Objects.requireNonNull(reason, "reason");
             }

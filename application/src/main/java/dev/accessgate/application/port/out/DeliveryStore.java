@@ -8,6 +8,7 @@ import dev.accessgate.domain.delivery.DeliveryState;
 import dev.accessgate.domain.policy.EventId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -50,4 +51,7 @@ public interface DeliveryStore {
 
     /** The deliveries of one event, in creation order. */
     List<StoredDelivery> ofEvent(EventId eventId);
+
+    /** How many deliveries are in each state (states with none are left out). */
+    Map<DeliveryState, Long> countByState();
 }
