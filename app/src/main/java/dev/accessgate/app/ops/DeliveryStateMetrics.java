@@ -1,6 +1,6 @@
 package dev.accessgate.app.ops;
 
-import dev.accessgate.application.port.out.DeliveryStore;
+import dev.accessgate.application.port.out.OverviewStore;
 import dev.accessgate.domain.delivery.DeliveryState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,11 +18,11 @@ final class DeliveryStateMetrics {
     /** A scrape reads every state's gauge in turn; they share one count this young. */
     private static final long FRESH_NANOS = 1_000_000_000L;
 
-    private final DeliveryStore store;
+    private final OverviewStore store;
     private Map<DeliveryState, Long> counts = Map.of();
     private long countedAt = System.nanoTime() - 2 * FRESH_NANOS;
 
-    DeliveryStateMetrics(DeliveryStore store, MeterRegistry registry) {
+    DeliveryStateMetrics(OverviewStore store, MeterRegistry registry) {
         this.store = store;
         for (DeliveryState state : DeliveryState.values()) {
             Gauge.builder("accessgate.deliveries", this, metrics -> metrics.count(state))
@@ -35,7 +35,7 @@ final class DeliveryStateMetrics {
     private synchronized double count(DeliveryState state) {
         if (System.nanoTime() - countedAt > FRESH_NANOS) {
             try {
-                counts = store.countByState();
+                counts = store.countDeliveries();
             } catch (RuntimeException e) {
                 return Double.NaN; // the store is unavailable; readiness reports it
             }

@@ -329,17 +329,4 @@ public abstract class DeliveryStoreContractTest {
         assertThat(stores.deliveries().list(Set.of(DeliveryState.DEAD), 0, 10)).isEmpty();
         assertThat(stores.deliveries().find(DeliveryId.random())).isEqualTo(Optional.empty());
     }
-
-    @Test
-    void deliveries_are_counted_by_state() {
-        assertThat(stores.deliveries().countByState()).isEmpty();
-        for (int i = 0; i < 3; i++) {
-            record("e" + i, pending("a"));
-        }
-        record("f", new NewDelivery(DeliveryId.random(), "a", Delivery.pending(T).filter("no")));
-        stores.deliveries().claimDue(T, T.plus(LEASE), 1);
-
-        assertThat(stores.deliveries().countByState()).isEqualTo(Map.of(DeliveryState.PENDING, 2L,
-                DeliveryState.IN_FLIGHT, 1L, DeliveryState.FILTERED, 1L));
-    }
 }

@@ -122,12 +122,6 @@ public final class InMemoryDeliveryStore implements DeliveryStore, InMemoryUnitO
     }
 
     @Override
-    public synchronized Map<DeliveryState, Long> countByState() {
-        return stored().collect(Collectors.groupingBy(s -> s.delivery().state(), () -> new EnumMap<>(DeliveryState.class),
-                Collectors.counting()));
-    }
-
-    @Override
     public synchronized List<StoredDelivery> ofEvent(EventId eventId) {
         return stored().filter(s -> s.eventId().equals(eventId)).toList();
     }

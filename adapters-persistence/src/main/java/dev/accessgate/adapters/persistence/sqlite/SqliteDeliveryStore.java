@@ -201,21 +201,6 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     }
 
     @Override
-    public Map<DeliveryState, Long> countByState() {
-        // Reads only the (state, seq) index.
-        return db.read(c -> {
-            Map<DeliveryState, Long> counts = new EnumMap<>(DeliveryState.class);
-            try (PreparedStatement select = c.prepareStatement("SELECT state, count(*) FROM deliveries GROUP BY state");
-                 ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    counts.put(DeliveryState.valueOf(rows.getString(1)), rows.getLong(2));
-                }
-            }
-            return counts;
-        });
-    }
-
-    @Override
     public List<StoredDelivery> ofEvent(EventId eventId) {
         return db.read(c -> select(c, " WHERE d.event_id = ? ORDER BY d.seq", eventId.value()));
     }

@@ -51,7 +51,4 @@ public interface DeliveryStore {
 
     /** The deliveries of one event, in creation order. */
     List<StoredDelivery> ofEvent(EventId eventId);
-
-    /** How many deliveries are in each state (states with none are left out). */
-    Map<DeliveryState, Long> countByState();
 }
