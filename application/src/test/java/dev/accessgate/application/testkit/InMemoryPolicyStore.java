@@ -14,6 +14,7 @@ import dev.accessgate.application.port.out.EventQuery;
 import dev.accessgate.application.port.out.EventStore;
 import dev.accessgate.application.port.out.ObjectQuery;
 import dev.accessgate.application.port.out.RecordOutcome;
+import dev.accessgate.application.port.out.RetentionStore;
 import dev.accessgate.domain.policy.AccessPolicyState;
 import dev.accessgate.domain.policy.ApplyOutcome;
 import dev.accessgate.domain.policy.Baseline;
@@ -45,11 +46,13 @@ import java.util.Set;
  * The outgoing storage ports over the domain's own {@link AccessPolicyState}: the simplest
  * correct store, used by service tests and as the worked example for adapter authors.
  */
-public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, BaselineStore {
+public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, BaselineStore, RetentionStore {
 
     private final AccessPolicyState state = new AccessPolicyState();
     private final Map<EventId, StoredEvent> events = new HashMap<>();
     private final Map<EventId, Long> sequence = new LinkedHashMap<>();
+    /** The last arrival number given; never reused, also after pruning. */
+    private long lastSeq;
     private final InMemoryDeliveryStore deliveries;
 
     public InMemoryPolicyStore() {
@@ -75,7 +78,7 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, 
                     ? new RecordOutcome.Duplicate(event.id())
                     : new RecordOutcome.Conflict(event.id());
         }
-        sequence.put(event.id(), (long) sequence.size() + 1);
+        sequence.put(event.id(), ++lastSeq);
         deliveries.insert(event, newDeliveries);
         return store(event, processing);
     }
@@ -147,6 +150,25 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, 
             return new RecordOutcome.Duplicate(id);
         }
         return store(existing.event(), processing);
+    }
+
+    @Override
+    public synchronized Pruned prune(Instant cutoff, int limit) {
+        int deliveriesRemoved = deliveries.removeFinishedBefore(cutoff, limit);
+        List<EventId> old = sequence.keySet().stream()
+                .filter(id -> {
+                    StoredEvent stored = events.get(id);
+                    return stored.event().receivedAt().isBefore(cutoff)
+                            && stored.status() != StoredEvent.Status.UNPROCESSED
+                            && deliveries.ofEvent(id).isEmpty();
+                })
+                .limit(limit)
+                .toList();
+        old.forEach(id -> {
+            events.remove(id);
+            sequence.remove(id);
+        });
+        return new Pruned(deliveriesRemoved, old.size());
     }
 
     @Override
