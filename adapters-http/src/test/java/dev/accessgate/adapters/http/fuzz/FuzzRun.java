@@ -31,6 +31,7 @@ public final class FuzzRun {
     private long accepted;
     private final Map<String, Long> rejected = new TreeMap<>();
     private long crashes;
+    private final Map<String, Long> notes = new TreeMap<>();
     private final List<String> shown = new ArrayList<>();
 
     public FuzzRun(String name, long defaultSeed, int sliceInputs) {
@@ -73,6 +74,11 @@ public final class FuzzRun {
         rejected.merge(kind, 1L, Long::sum);
     }
 
+    /** Something worth counting that is not an outcome (for example a request sent twice). */
+    public void note(String what) {
+        notes.merge(what, 1L, Long::sum);
+    }
+
     public void crash(int index, Supplier<String> input, Throwable e) {
         crashes++;
         if (shown.size() < CRASHES_SHOWN) {
@@ -88,8 +94,8 @@ public final class FuzzRun {
 
     /** Records the counts and fails when any input crashed (showing the first few, with the seed to rerun). */
     public void finish() {
-        String line = String.format("%s inputs=%d accepted=%d rejected=%d crashes=%d seed=%d rejections=%s%n",
-                name, inputs, accepted, rejectedTotal(), crashes, seed, rejected);
+        String line = String.format("%s inputs=%d accepted=%d rejected=%d crashes=%d seed=%d rejections=%s%s%n",
+                name, inputs, accepted, rejectedTotal(), crashes, seed, rejected, notes.isEmpty() ? "" : " notes=" + notes);
         try {
             Path report = Path.of("target", "fuzz-counts.txt");
             Files.createDirectories(report.getParent());
