@@ -18,8 +18,10 @@ start=$(date +%s)
 status=0
 mvn -B -o -q -pl domain,adapters-http -am verify -Dtest='*FuzzTest' -Dsurefire.failIfNoSpecifiedTests=false \
   -Daccessgate.fuzz.scale="$SCALE" -Daccessgate.fuzz.seed="$SEED" || status=$?
-cat domain/target/fuzz-counts.txt adapters-http/target/fuzz-counts.txt 2>/dev/null | tee /dev/stderr | awk -v s="$(( $(date +%s) - start ))" '
+counts=$(cat domain/target/fuzz-counts.txt adapters-http/target/fuzz-counts.txt 2>/dev/null || true)
+echo "$counts"
+echo "$counts" | awk -v s="$(( $(date +%s) - start ))" '
   { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == "inputs") n += kv[2]; if (kv[1] == "crashes") c += kv[2] } }
-  END { printf "TOTAL inputs=%d crashes=%d slices=%d in %d s\n", n, c, NR, s }' 2>&1
+  END { printf "TOTAL inputs=%d crashes=%d slices=%d in %d s\n", n, c, NR, s }'
 echo "# uptime:$(uptime | sed 's/.*load average/ load average/')"
 exit $status
