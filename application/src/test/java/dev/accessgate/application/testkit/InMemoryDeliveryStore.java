@@ -60,6 +60,17 @@ public final class InMemoryDeliveryStore implements DeliveryStore, InMemoryUnitO
         }
     }
 
+    /** Removes, oldest first, at most {@code limit} finished deliveries created before {@code cutoff}. */
+    synchronized int removeFinishedBefore(Instant cutoff, int limit) {
+        List<DeliveryId> old = stored()
+                .filter(s -> s.delivery().isTerminal() && s.createdAt().isBefore(cutoff))
+                .limit(limit)
+                .map(StoredDelivery::id)
+                .toList();
+        old.forEach(rows::remove);
+        return old.size();
+    }
+
     @Override
     public synchronized List<ClaimedDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
         List<Row> due = rows.values().stream()

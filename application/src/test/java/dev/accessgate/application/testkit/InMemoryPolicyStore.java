@@ -14,6 +14,7 @@ import dev.accessgate.application.port.out.EventQuery;
 import dev.accessgate.application.port.out.EventStore;
 import dev.accessgate.application.port.out.ObjectQuery;
 import dev.accessgate.application.port.out.RecordOutcome;
+import dev.accessgate.application.port.out.RetentionStore;
 import dev.accessgate.domain.policy.AccessPolicyState;
 import dev.accessgate.domain.policy.ApplyOutcome;
 import dev.accessgate.domain.policy.Baseline;
@@ -46,13 +47,16 @@ import java.util.Set;
  * The outgoing storage ports over the domain's own {@link AccessPolicyState}: the simplest
  * correct store, used by service tests and as the worked example for adapter authors.
  */
-public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, BaselineStore, InMemoryUnitOfWork.Participant {
+public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, BaselineStore, RetentionStore,
+        InMemoryUnitOfWork.Participant {
 
     private AccessPolicyState state = new AccessPolicyState();
     /** Every event and baseline applied to {@link #state}, in order, so that a checkpoint can rebuild it. */
     private final List<Object> appliedInputs = new ArrayList<>();
     private final Map<EventId, StoredEvent> events = new HashMap<>();
     private final Map<EventId, Long> sequence = new LinkedHashMap<>();
+    /** The last arrival number given; never reused, also after pruning. */
+    private long lastSeq;
     private final InMemoryDeliveryStore deliveries;
 
     public InMemoryPolicyStore() {
@@ -78,7 +82,7 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, 
                     ? new RecordOutcome.Duplicate(event.id())
                     : new RecordOutcome.Conflict(event.id());
         }
-        sequence.put(event.id(), (long) sequence.size() + 1);
+        sequence.put(event.id(), ++lastSeq);
         deliveries.insert(event, newDeliveries);
         return store(event, processing);
     }
@@ -103,6 +107,7 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, 
         Map<WorkspaceId, Map<BaselineId, String>> fingerprintsBefore = new HashMap<>();
         baselineFingerprints.forEach((ws, known) -> fingerprintsBefore.put(ws, new HashMap<>(known)));
         int appliedBefore = appliedInputs.size();
+        long lastSeqBefore = lastSeq;
         Runnable deliveriesBack = deliveries.checkpoint();
         return () -> {
             synchronized (this) {
@@ -110,6 +115,7 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, 
                 events.putAll(eventsBefore);
                 sequence.clear();
                 sequence.putAll(sequenceBefore);
+                lastSeq = lastSeqBefore;
                 baselineFingerprints.clear();
                 baselineFingerprints.putAll(fingerprintsBefore);
                 appliedInputs.subList(appliedBefore, appliedInputs.size()).clear();
@@ -182,6 +188,25 @@ public final class InMemoryPolicyStore implements EventStore, BlockLedgerStore, 
             return new RecordOutcome.Duplicate(id);
         }
         return store(existing.event(), processing);
+    }
+
+    @Override
+    public synchronized Pruned prune(Instant cutoff, int limit) {
+        int deliveriesRemoved = deliveries.removeFinishedBefore(cutoff, limit);
+        List<EventId> old = sequence.keySet().stream()
+                .filter(id -> {
+                    StoredEvent stored = events.get(id);
+                    return stored.event().receivedAt().isBefore(cutoff)
+                            && stored.status() != StoredEvent.Status.UNPROCESSED
+                            && deliveries.ofEvent(id).isEmpty();
+                })
+                .limit(limit)
+                .toList();
+        old.forEach(id -> {
+            events.remove(id);
+            sequence.remove(id);
+        });
+        return new Pruned(deliveriesRemoved, old.size());
     }
 
     @Override

@@ -44,6 +44,14 @@ final class RandomExpressions {
         return in -> new RandomExpressions(in).value(3);
     }
 
+    /** One of {@code sources} (real expressions, such as the shared test vectors') with a few characters changed. */
+    static Gen<String> mangled(List<String> sources) {
+        return in -> {
+            RandomExpressions r = new RandomExpressions(in);
+            return r.mangle(sources.get(r.pick(sources.size())));
+        };
+    }
+
     /** Random text: characters of the language, arbitrary code points, and mangled valid programs. */
     static Gen<String> garbage() {
         return in -> {

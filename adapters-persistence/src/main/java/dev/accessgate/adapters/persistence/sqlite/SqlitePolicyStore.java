@@ -239,6 +239,7 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
      * Objects blocked before get one more fact. When it precedes their answer (earlier, or as
      * early with a smaller id: {@link Block#earliest}) it becomes the answer and the old answer
      * joins the other facts; otherwise it joins the other facts itself.
+     * A fact already known (an event sent again after retention pruned its row) is kept once.
      */
     private static void addObjectFacts(Connection c, String cloudId, List<ObjectRef> objects, long at,
                                        String eventId) throws SQLException {
@@ -253,8 +254,8 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
              PreparedStatement remember = c.prepareStatement("""
                 INSERT INTO object_block_facts (cloud_id, product, type, object_id, blocked_at_ns, source_id)
                 SELECT ?1, ?2, ?3, ?4, ?5, ?6
-                WHERE NOT EXISTS (SELECT 1 FROM blocked_objects WHERE %s AND blocked_at_ns = ?5 AND event_id = ?6)"""
-                     .formatted(key))) {
+                WHERE NOT EXISTS (SELECT 1 FROM blocked_objects WHERE %s AND blocked_at_ns = ?5 AND event_id = ?6)
+                ON CONFLICT DO NOTHING""".formatted(key))) {
             for (PreparedStatement statement : List.of(demote, answer, remember)) {
                 for (int from = 0; from < objects.size(); from += BATCH) {
                     for (ObjectRef object : objects.subList(from, Math.min(objects.size(), from + BATCH))) {
@@ -307,7 +308,8 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
                 WHERE %s AND (blocked_at_ns, event_id) > (?4, ?5)""", """
                 INSERT INTO container_block_facts (cloud_id, product, container_id, blocked_at_ns, source_id)
                 SELECT ?1, ?2, ?3, ?4, ?5
-                WHERE NOT EXISTS (SELECT 1 FROM blocked_containers WHERE %s AND blocked_at_ns = ?4 AND event_id = ?5)""")) {
+                WHERE NOT EXISTS (SELECT 1 FROM blocked_containers WHERE %s AND blocked_at_ns = ?4 AND event_id = ?5)
+                ON CONFLICT DO NOTHING""")) {
             try (PreparedStatement statement = c.prepareStatement(sql.formatted(key))) {
                 statement.setString(1, cloudId);
                 statement.setString(2, container.product().name());
