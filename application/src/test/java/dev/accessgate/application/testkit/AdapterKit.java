@@ -14,6 +14,7 @@ import dev.accessgate.application.port.out.ForgeInstallationStore;
 import dev.accessgate.application.port.out.MigrationTransferStore;
 import dev.accessgate.application.port.out.MigrationWebhookApi;
 import dev.accessgate.application.port.out.OverviewStore;
+import dev.accessgate.application.port.out.RetentionStore;
 import dev.accessgate.application.port.out.SiteDirectory;
 import dev.accessgate.application.port.out.UnitOfWork;
 import java.io.IOException;
@@ -52,6 +53,7 @@ public final class AdapterKit {
             Map.entry(SiteDirectory.class, InstallationStoreContractTest.class),
             Map.entry(MigrationTransferStore.class, MigrationTransferStoreContractTest.class),
             Map.entry(OverviewStore.class, OverviewStoreContractTest.class),
+            Map.entry(RetentionStore.class, RetentionStoreContractTest.class),
             Map.entry(UnitOfWork.class, UnitOfWorkContractTest.class),
             Map.entry(DeliveryChannel.class, DeliveryChannelContractTest.class),
             Map.entry(DeliveryFilterCompiler.class, DeliveryFilterCompilerContractTest.class));
