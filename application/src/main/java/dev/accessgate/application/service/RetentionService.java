@@ -3,6 +3,7 @@ package dev.accessgate.application.service;
 import dev.accessgate.application.port.out.RetentionStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
@@ -16,6 +17,10 @@ public final class RetentionService {
     private final Duration maxAge;
     private final int batch;
 
+    /**
+     * @param maxAge what is older is pruned; positive
+     * @param batch  rows removed per {@link RetentionStore#prune} call (one transaction); positive
+     */
     public RetentionService(RetentionStore store, Clock clock, Duration maxAge, int batch) {
         this.store = Objects.requireNonNull(store, "store");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -31,7 +36,7 @@ public final class RetentionService {
 
     /** Prunes everything older than {@code maxAge} now; returns the totals removed. */
     public RetentionStore.Pruned pruneNow() {
-        java.time.Instant cutoff = clock.instant().minus(maxAge);
+        Instant cutoff = clock.instant().minus(maxAge);
         int deliveries = 0;
         int events = 0;
         while (true) {
@@ -44,6 +49,7 @@ public final class RetentionService {
         }
     }
 
+    /** The configured age past which raw events and finished deliveries are pruned. */
     public Duration maxAge() {
         return maxAge;
     }

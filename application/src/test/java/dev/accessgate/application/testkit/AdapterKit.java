@@ -10,9 +10,11 @@ import dev.accessgate.application.port.out.DeliveryObserver;
 import dev.accessgate.application.port.out.DeliveryStore;
 import dev.accessgate.application.port.out.EventHandler;
 import dev.accessgate.application.port.out.EventStore;
+import dev.accessgate.application.port.out.IngestObserver;
 import dev.accessgate.application.port.out.ForgeInstallationStore;
 import dev.accessgate.application.port.out.MigrationTransferStore;
 import dev.accessgate.application.port.out.MigrationWebhookApi;
+import dev.accessgate.application.port.out.ObservationScope;
 import dev.accessgate.application.port.out.OverviewStore;
 import dev.accessgate.application.port.out.RetentionStore;
 import dev.accessgate.application.port.out.SiteDirectory;
@@ -63,6 +65,8 @@ public final class AdapterKit {
             DeliveryFilter.class, "made by a DeliveryFilterCompiler and proved by its contract",
             EventHandler.class, "implemented by the embedding product; what a channel does with it is the DeliveryChannel contract",
             DeliveryObserver.class, "a callback of the embedding product (logs, metrics); the worker's tests check how it is called",
+            ObservationScope.class, "what an observer keeps open around one event or attempt; part of the observer callbacks",
+            IngestObserver.class, "a callback of the embedding product (logs, metrics); the ingest services' tests check how it is called",
             MigrationWebhookApi.class, "a client of Atlassian's Notification API; its adapter is tested against a fake site (not yet a kit contract)");
 
     private AdapterKit() {

@@ -12,6 +12,7 @@ public interface RetentionStore {
     /** What one {@link #prune} call removed. */
     record Pruned(int deliveries, int events) {
 
+        /** Whether this call removed less than {@code limit} of each: nothing older is left. */
         public boolean removedFewerThan(int limit) {
             return deliveries < limit && events < limit;
         }
