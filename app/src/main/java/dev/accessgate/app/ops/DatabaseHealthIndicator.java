@@ -1,5 +1,7 @@
 package dev.accessgate.app.ops;
 
+import dev.accessgate.adapters.persistence.jdbc.Database;
+import dev.accessgate.adapters.persistence.postgres.PostgresDatabase;
 import dev.accessgate.adapters.persistence.sqlite.SqliteDatabase;
 import io.micronaut.health.HealthStatus;
 import io.micronaut.management.health.indicator.AbstractHealthIndicator;
@@ -15,16 +17,16 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Ready only while the SQLite file answers a query ({@code GET /health/readiness}). The check
+ * Ready only while the database (SQLite file or PostgreSQL server) answers a query ({@code GET /health/readiness}). The check
  * runs on the blocking executor, never on an event loop.
  */
 @Singleton
 @Readiness
 final class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    DatabaseHealthIndicator(SqliteDatabase db) {
+    DatabaseHealthIndicator(Database db) {
         this.db = db;
     }
 
@@ -37,15 +39,23 @@ final class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, 
     @Override
     protected Map<String, Object> getHealthInformation() {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("file", db.file().toString());
+        String sizeQuery;
+        if (db instanceof SqliteDatabase sqlite) {
+            details.put("file", sqlite.file().toString());
+            sizeQuery = "PRAGMA page_count";
+        } else {
+            details.put("url", ((PostgresDatabase) db).settings().redacted());
+            sizeQuery = "SELECT pg_database_size(current_database())";
+        }
         try {
-            long pages = db.read(c -> {
+            long size = db.read(c -> {
                 try (Statement statement = c.createStatement();
-                     ResultSet rows = statement.executeQuery("PRAGMA page_count")) {
+                     ResultSet rows = statement.executeQuery(sizeQuery)) {
+                    rows.next();
                     return rows.getLong(1);
                 }
             });
-            details.put("pages", pages);
+            details.put(db instanceof SqliteDatabase ? "pages" : "bytes", size);
             healthStatus = HealthStatus.UP;
         } catch (RuntimeException e) {
             details.put("error", String.valueOf(e.getMessage()));
