@@ -11,12 +11,13 @@
 set -euo pipefail
 
 seconds=${1:-20}
-scenario=${2:-policy}
+scenario=${2:-small}
 concurrency=${3:-16}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 jar="$root/app/target/accessgate.jar"
 token=measure-token-0123456789abcdef
 work=$(mktemp -d /tmp/accessgate-measure.XXXXXX)
+chmod 755 "$work" # the server runs as the postgres user
 pg="$work/pg"
 port=$((20000 + RANDOM % 20000))
 pids=()
@@ -49,7 +50,7 @@ start_instance() { # name http-port [database-url]
 
 load() { # http-port workspace
   java -jar "$jar" load "$scenario" --url "http://127.0.0.1:$1" --seconds "$seconds" --concurrency "$concurrency" \
-    --workspace "$2" --token "$token" 2>/dev/null | sed -n 's/^throughput: \([0-9,]*\) requests.*/\1/p' | tr -d ,
+    --workspace "$2" --token "$token" 2>/dev/null | sed -n 's/^throughput: \([0-9,]*\) requests\/s, \([0-9,]*\) .*/\1 \2/p' | tr -d ,
 }
 
 run() { # label ports...
@@ -60,17 +61,24 @@ run() { # label ports...
     outs+=($!); i=$((i + 1))
   done
   wait "${outs[@]}"
-  local total=0 parts=""
+  local total=0 units=0 parts=""
   for ((j = 0; j < i; j++)); do
-    local r; r=$(cat "$work/out-$label-$j"); total=$((total + ${r:-0})); parts="$parts ${r:-0}"
+    local r u
+    read -r r u <"$work/out-$label-$j" || true
+    total=$((total + ${r:-0})); units=$((units + ${u:-0})); parts="$parts ${r:-0}"
   done
-  echo "$label: $total requests/s (per instance:$parts) | $(uptime | sed 's/.*load/load/')"
+  echo "$label: $total requests/s, $units units/s (requests/s per instance:$parts) | $(uptime | sed 's/.*load/load/')"
 }
 
 echo "scenario $scenario, $seconds s, $concurrency connections per instance; $(nproc) cores"
 start_instance sqlite 18100
 run "sqlite-1" 18100
-kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true
+stop_last() {
+  kill "${pids[-1]}" 2>/dev/null || true
+  wait "${pids[-1]}" 2>/dev/null || true
+  unset 'pids[-1]'
+}
+stop_last
 
 for n in 1 2 3; do
   PGPASSWORD=accessgate psql -q -h 127.0.0.1 -p "$port" -U accessgate -d postgres -c "CREATE DATABASE scale_$n"
@@ -80,5 +88,5 @@ for n in 1 2 3; do
     ports+=($((18110 + 10 * n + k)))
   done
   run "postgresql-$n" "${ports[@]}"
-  for ((k = 0; k < n; k++)); do kill "${pids[-1]}"; wait "${pids[-1]}" 2>/dev/null || true; unset 'pids[-1]'; done
+  for ((k = 0; k < n; k++)); do stop_last; done
 done
