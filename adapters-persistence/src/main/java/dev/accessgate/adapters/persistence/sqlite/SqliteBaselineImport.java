@@ -1,5 +1,7 @@
 package dev.accessgate.adapters.persistence.sqlite;
 
+import dev.accessgate.adapters.persistence.jdbc.Dialect;
+import dev.accessgate.adapters.persistence.jdbc.NumberedSql;
 import dev.accessgate.application.model.BaselineFingerprint;
 import dev.accessgate.application.model.BaselineImportOutcome;
 import dev.accessgate.application.model.BaselineObjects;
@@ -9,8 +11,6 @@ import dev.accessgate.domain.policy.BaselineHeader;
 import dev.accessgate.domain.policy.Block;
 import dev.accessgate.domain.policy.EventId;
 import dev.accessgate.domain.policy.ObjectRef;
-import dev.accessgate.adapters.persistence.jdbc.Dialect;
-import dev.accessgate.adapters.persistence.jdbc.NumberedSql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
