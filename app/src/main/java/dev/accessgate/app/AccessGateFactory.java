@@ -1,5 +1,8 @@
 package dev.accessgate.app;
 
+import dev.accessgate.adapters.persistence.jdbc.Database;
+import dev.accessgate.adapters.persistence.postgres.PostgresDatabase;
+import dev.accessgate.adapters.persistence.postgres.PostgresSettings;
 import dev.accessgate.adapters.persistence.sqlite.SqliteDatabase;
 import dev.accessgate.adapters.persistence.sqlite.SqlitePolicyStore;
 import dev.accessgate.adapters.persistence.sqlite.SqliteSettings;
@@ -12,6 +15,7 @@ import dev.accessgate.application.service.SubscriptionRouter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
+import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -24,9 +28,34 @@ final class AccessGateFactory {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessGateFactory.class);
 
+    /**
+     * SQLite by default; PostgreSQL when ACCESSGATE_DATABASE_URL names one (several instances
+     * may then share it, docs/scaling.md). Whatever caches state in this process must check
+     * {@code db.dialect()}: on PostgreSQL other instances change the data too.
+     */
     @Singleton
     @Bean(preDestroy = "close")
-    SqliteDatabase sqliteDatabase(StorageSettings settings) {
+    Database database(StorageSettings settings) {
+        String url = settings.getDatabaseUrl().strip();
+        if (url.isEmpty()) {
+            return sqliteDatabase(settings);
+        }
+        if (!PostgresSettings.isPostgres(url)) {
+            throw new ConfigurationException("ACCESSGATE_DATABASE_URL: expected postgresql://user:password@host:port/db"
+                    + " or jdbc:postgresql://...; leave it empty for SQLite (ACCESSGATE_DB)");
+        }
+        PostgresSettings postgres;
+        try {
+            postgres = PostgresSettings.parse(url, settings.getPostgresPoolSize());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("ACCESSGATE_DATABASE_URL: " + e.getMessage());
+        }
+        PostgresDatabase db = PostgresDatabase.open(postgres);
+        LOG.info("storage: PostgreSQL {} (pool of {})", postgres.redacted(), postgres.poolSize());
+        return db;
+    }
+
+    private static SqliteDatabase sqliteDatabase(StorageSettings settings) {
         SqliteSettings sqlite = new SqliteSettings(Path.of(settings.getDb()),
                 SqliteSettings.Synchronous.parse(settings.getSqliteSynchronous()), settings.getSqliteReaders(),
                 settings.getSqliteBusyTimeout());
@@ -36,7 +65,7 @@ final class AccessGateFactory {
     }
 
     @Singleton
-    SqlitePolicyStore policyStore(SqliteDatabase db) {
+    SqlitePolicyStore policyStore(Database db) {
         return new SqlitePolicyStore(db);
     }
 

@@ -1,7 +1,7 @@
 package dev.accessgate.app;
 
 import dev.accessgate.adapters.http.handler.HttpDeliveryChannel;
-import dev.accessgate.adapters.persistence.sqlite.SqliteDatabase;
+import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.app.ops.DeliveryTelemetry;
 import dev.accessgate.app.ops.LogContext;
 import dev.accessgate.adapters.persistence.sqlite.SqliteDeliveryStore;
@@ -80,7 +80,7 @@ final class DeliveryFactory {
 
     @Singleton
     @Bean(typed = {DeliveryStore.class, SqliteDeliveryStore.class})
-    SqliteDeliveryStore deliveryStore(SqliteDatabase db) {
+    SqliteDeliveryStore deliveryStore(Database db) {
         return new SqliteDeliveryStore(db);
     }
 

@@ -2,7 +2,7 @@ package dev.accessgate.app;
 
 import dev.accessgate.adapters.http.migration.ConnectDescriptor;
 import dev.accessgate.adapters.http.migration.NotificationApiClient;
-import dev.accessgate.adapters.persistence.sqlite.SqliteDatabase;
+import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.adapters.persistence.sqlite.SqliteInstallationStore;
 import dev.accessgate.adapters.persistence.sqlite.SqliteMigrationTransferStore;
 import dev.accessgate.adapters.persistence.sqlite.SqlitePolicyStore;
@@ -39,13 +39,13 @@ final class MigrationFactory {
     private static final Logger LOG = LoggerFactory.getLogger(MigrationFactory.class);
 
     @Singleton
-    SqliteMigrationTransferStore migrationTransferStore(SqliteDatabase db) {
+    SqliteMigrationTransferStore migrationTransferStore(Database db) {
         return new SqliteMigrationTransferStore(db);
     }
 
     @Singleton
     MigrationIngestService migrationIngest(SqlitePolicyStore events, SqliteMigrationTransferStore transfers,
-                                           SqliteDatabase db, SubscriptionRouter subscriptions,
+                                           Database db, SubscriptionRouter subscriptions,
                                            DeliveryWorker deliveries) {
         // Migration events reach subscriptions (events: ["migration:*"]) like any other event.
         return new MigrationIngestService(events, transfers, new SqliteUnitOfWork(db), subscriptions,

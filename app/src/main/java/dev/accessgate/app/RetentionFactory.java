@@ -1,6 +1,6 @@
 package dev.accessgate.app;
 
-import dev.accessgate.adapters.persistence.sqlite.SqliteDatabase;
+import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.adapters.persistence.sqlite.SqliteRetentionStore;
 import dev.accessgate.application.port.out.RetentionStore;
 import dev.accessgate.application.service.RetentionService;
@@ -20,7 +20,7 @@ final class RetentionFactory {
     private static final Logger LOG = LoggerFactory.getLogger(RetentionFactory.class);
 
     @Singleton
-    RetentionStore retentionStore(SqliteDatabase db) {
+    RetentionStore retentionStore(Database db) {
         return new SqliteRetentionStore(db);
     }
 

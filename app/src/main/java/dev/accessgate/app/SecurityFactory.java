@@ -8,8 +8,8 @@ import dev.accessgate.adapters.http.security.InstallKeys;
 import dev.accessgate.adapters.http.security.InstallTokenVerifier;
 import dev.accessgate.adapters.http.security.Jwks;
 import dev.accessgate.adapters.http.security.JwksInstallKeys;
+import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.adapters.persistence.sqlite.SecretSealer;
-import dev.accessgate.adapters.persistence.sqlite.SqliteDatabase;
 import dev.accessgate.adapters.persistence.sqlite.SqliteInstallationStore;
 import dev.accessgate.application.port.in.ListInstallationsUseCase;
 import dev.accessgate.application.port.in.RecordForgeLifecycleUseCase;
@@ -54,7 +54,7 @@ final class SecurityFactory {
     }
 
     @Singleton
-    SqliteInstallationStore installationStore(SqliteDatabase db, SecretSealer sealer) {
+    SqliteInstallationStore installationStore(Database db, SecretSealer sealer) {
         return new SqliteInstallationStore(db, sealer);
     }
 
@@ -90,6 +90,10 @@ final class SecurityFactory {
         Path file = settings.getApiTokenFile().isBlank()
                 ? Path.of(storage.getDb()).toAbsolutePath().normalize().resolveSibling("accessgate.token")
                 : Path.of(settings.getApiTokenFile()).toAbsolutePath().normalize();
+        if (!storage.getDatabaseUrl().isBlank()) {
+            LOG.warn("Instances sharing a database each read their own token file; give them all one"
+                    + " ACCESSGATE_API_TOKEN (docs/scaling.md)");
+        }
         ApiTokenFile.Token token = ApiTokenFile.readOrCreate(file);
         LOG.info("API token {} {} (owner-only); send it as Authorization: Bearer <token>, or set ACCESSGATE_API_TOKEN",
                 token.created() ? "generated into" : "read from", file);

@@ -12,6 +12,10 @@ final class StorageSettings {
 
     /** SQLite file ({@code ACCESSGATE_DB}). */
     private String db = "./accessgate.db";
+    /** Empty: SQLite; {@code postgresql://...} or {@code jdbc:postgresql:...} ({@code ACCESSGATE_DATABASE_URL}). */
+    private String databaseUrl = "";
+    /** Connections per instance to PostgreSQL ({@code ACCESSGATE_POSTGRES_POOL_SIZE}). */
+    private int postgresPoolSize = 10;
     /** {@code FULL} or {@code NORMAL} ({@code ACCESSGATE_SQLITE_SYNCHRONOUS}). */
     private String sqliteSynchronous = "FULL";
     /** Read connections ({@code ACCESSGATE_SQLITE_READERS}). */
@@ -25,6 +29,22 @@ final class StorageSettings {
 
     public void setDb(String db) {
         this.db = db;
+    }
+
+    public String getDatabaseUrl() {
+        return databaseUrl;
+    }
+
+    public void setDatabaseUrl(String databaseUrl) {
+        this.databaseUrl = databaseUrl;
+    }
+
+    public int getPostgresPoolSize() {
+        return postgresPoolSize;
+    }
+
+    public void setPostgresPoolSize(int postgresPoolSize) {
+        this.postgresPoolSize = postgresPoolSize;
     }
 
     public String getSqliteSynchronous() {

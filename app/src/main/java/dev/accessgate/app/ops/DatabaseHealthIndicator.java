@@ -1,5 +1,7 @@
 package dev.accessgate.app.ops;
 
+import dev.accessgate.adapters.persistence.jdbc.Database;
+import dev.accessgate.adapters.persistence.postgres.PostgresDatabase;
 import dev.accessgate.adapters.persistence.sqlite.SqliteDatabase;
 import dev.accessgate.adapters.persistence.sqlite.SqliteWriteProbe;
 import io.micronaut.health.HealthStatus;
@@ -13,24 +15,26 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 
 /**
- * Ready only while the SQLite file answers a query and takes a write ({@code GET
- * /health/readiness}): while another process holds its lock, the disk is full or the file is
- * read-only, ingest answers 503, so the instance is not ready either. The check runs on the
- * blocking executor, never on an event loop.
+ * Ready only while the database answers a query ({@code GET /health/readiness}) and, for a
+ * SQLite file, takes a write: while another process holds its lock, the disk is full or the
+ * file is read-only, ingest answers 503, so the instance is not ready either. The check runs on
+ * the blocking executor, never on an event loop.
  */
 @Singleton
 @Readiness
 final class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, Object>> {
 
-    private final SqliteDatabase db;
-    private final SqliteWriteProbe writeProbe;
+    private final Database db;
+    private final Optional<SqliteWriteProbe> writeProbe;
 
-    DatabaseHealthIndicator(SqliteDatabase db, java.time.Clock clock) {
+    DatabaseHealthIndicator(Database db, java.time.Clock clock) {
         this.db = db;
-        this.writeProbe = new SqliteWriteProbe(db, clock);
+        this.writeProbe = db instanceof SqliteDatabase sqlite
+                ? Optional.of(new SqliteWriteProbe(sqlite, clock)) : Optional.empty();
     }
 
     @Inject
@@ -42,20 +46,31 @@ final class DatabaseHealthIndicator extends AbstractHealthIndicator<Map<String, 
     @Override
     protected Map<String, Object> getHealthInformation() {
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("file", db.file().toString());
+        String sizeQuery;
+        if (db instanceof SqliteDatabase sqlite) {
+            details.put("file", sqlite.file().toString());
+            sizeQuery = "PRAGMA page_count";
+        } else {
+            details.put("url", ((PostgresDatabase) db).settings().redacted());
+            sizeQuery = "SELECT pg_database_size(current_database())";
+        }
         try {
-            long pages = db.read(c -> {
+            long size = db.read(c -> {
                 try (Statement statement = c.createStatement();
-                     ResultSet rows = statement.executeQuery("PRAGMA page_count")) {
+                     ResultSet rows = statement.executeQuery(sizeQuery)) {
+                    rows.next();
                     return rows.getLong(1);
                 }
             });
-            details.put("pages", pages);
-            SqliteWriteProbe.Result write = writeProbe.probe();
-            details.put("writable", write.writable());
-            details.put("freeBytes", write.freeBytes());
-            write.problem().ifPresent(problem -> details.put("error", problem));
-            healthStatus = write.writable() ? HealthStatus.UP : HealthStatus.DOWN;
+            details.put(db instanceof SqliteDatabase ? "pages" : "bytes", size);
+            healthStatus = HealthStatus.UP;
+            writeProbe.ifPresent(probe -> {
+                SqliteWriteProbe.Result write = probe.probe();
+                details.put("writable", write.writable());
+                details.put("freeBytes", write.freeBytes());
+                write.problem().ifPresent(problem -> details.put("error", problem));
+                healthStatus = write.writable() ? HealthStatus.UP : HealthStatus.DOWN;
+            });
         } catch (RuntimeException e) {
             details.put("error", String.valueOf(e.getMessage()));
             healthStatus = HealthStatus.DOWN;

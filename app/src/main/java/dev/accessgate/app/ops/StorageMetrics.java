@@ -1,5 +1,6 @@
 package dev.accessgate.app.ops;
 
+import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.adapters.persistence.sqlite.SqliteDatabase;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -8,12 +9,18 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Gauges of the storage: the size on disk of the SQLite file and its write-ahead log. */
+/**
+ * Gauges of the storage: the size on disk of the SQLite file and its write-ahead log. None for
+ * PostgreSQL, whose server has its own monitoring (and /health shows the database size).
+ */
 @Context
 final class StorageMetrics {
 
-    StorageMetrics(SqliteDatabase db, MeterRegistry registry) {
-        Path file = db.file();
+    StorageMetrics(Database db, MeterRegistry registry) {
+        if (!(db instanceof SqliteDatabase sqlite)) {
+            return;
+        }
+        Path file = sqlite.file();
         Gauge.builder("accessgate.database.size", () -> size(file) + size(Path.of(file + "-wal")))
                 .description("bytes on disk of the SQLite file and its write-ahead log")
                 .baseUnit("bytes")

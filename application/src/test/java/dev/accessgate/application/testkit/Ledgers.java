@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reading a whole ledger back in the contract tests. */
-final class Ledgers {
+public final class Ledgers {
 
     private Ledgers() {
     }
 
     /** Every blocked object of a workspace, through pages of three, so paging is exercised too. */
-    static List<BlockedObject> allObjects(BlockLedgerStore ledger, WorkspaceId ws) {
+    public static List<BlockedObject> allObjects(BlockLedgerStore ledger, WorkspaceId ws) {
         List<BlockedObject> all = new ArrayList<>();
         Optional<ObjectRef> after = Optional.empty();
         while (true) {

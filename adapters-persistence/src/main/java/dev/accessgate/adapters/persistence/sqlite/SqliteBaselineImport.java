@@ -1,5 +1,7 @@
 package dev.accessgate.adapters.persistence.sqlite;
 
+import dev.accessgate.adapters.persistence.jdbc.Dialect;
+import dev.accessgate.adapters.persistence.jdbc.NumberedSql;
 import dev.accessgate.application.model.BaselineFingerprint;
 import dev.accessgate.application.model.BaselineImportOutcome;
 import dev.accessgate.application.model.BaselineObjects;
@@ -45,8 +47,8 @@ final class SqliteBaselineImport {
 
     /** The tables of one kind of blocked thing: objects (keyed by type and id) or containers. */
     private enum Ledger {
-        OBJECTS("blocked_objects", "object_block_facts", "temp.baseline_objects", List.of("type", "object_id")),
-        CONTAINERS("blocked_containers", "container_block_facts", "temp.baseline_containers", List.of("container_id"));
+        OBJECTS("blocked_objects", "object_block_facts", "baseline_objects", List.of("type", "object_id")),
+        CONTAINERS("blocked_containers", "container_block_facts", "baseline_containers", List.of("container_id"));
 
         private final String answers;
         private final String facts;
@@ -83,7 +85,7 @@ final class SqliteBaselineImport {
     }
 
     /**
-     * What is in effect. Objects: the types in {@code temp.baseline_types} ({@code include}) or
+     * What is in effect. Objects: the types in {@code baseline_types} ({@code include}) or
      * every type but those; containers: everything or nothing.
      */
     private record Scope(String include, String exclude) {
@@ -94,25 +96,32 @@ final class SqliteBaselineImport {
 
         String predicate(String alias) {
             String operator = include != null ? include : exclude;
-            return operator == null ? "1" : alias + "type " + operator + " (SELECT type FROM temp.baseline_types)";
+            return operator == null ? "TRUE" : alias + "type " + operator + " (SELECT type FROM baseline_types)";
         }
     }
 
     private SqliteBaselineImport() {
     }
 
-    static BaselineImportOutcome run(Connection c, BaselineHeader header, BaselineObjects objects, Instant receivedAt)
-            throws SQLException {
-        prepareStaging(c);
-        BaselineImportOutcome outcome = stageAndApply(c, header, objects, receivedAt);
+    static BaselineImportOutcome run(Connection c, Dialect dialect, BaselineHeader header, BaselineObjects objects,
+                                     Instant receivedAt) throws SQLException {
+        prepareStaging(c, dialect);
+        BaselineImportOutcome outcome = stageAndApply(c, dialect, header, objects, receivedAt);
         clearStaging(c); // a failure rolls the staging back with everything else
         return outcome;
     }
 
-    private static BaselineImportOutcome stageAndApply(Connection c, BaselineHeader header, BaselineObjects objects,
-                                                       Instant receivedAt) throws SQLException {
+    private static BaselineImportOutcome stageAndApply(Connection c, Dialect dialect, BaselineHeader header,
+                                                       BaselineObjects objects, Instant receivedAt)
+            throws SQLException {
         long listed = stageObjects(c, header, objects);
         stageContainers(c, header);
+        if (dialect == Dialect.POSTGRESQL) {
+            // Temporary tables get no statistics by themselves; without them the planner guesses.
+            try (Statement statement = c.createStatement()) {
+                statement.executeUpdate("ANALYZE baseline_objects, baseline_containers");
+            }
+        }
         String fingerprint = fingerprint(c, header);
         Optional<String> known = storedFingerprint(c, header);
         if (known.isPresent()) {
@@ -140,32 +149,38 @@ final class SqliteBaselineImport {
             this(header.workspace().cloudId(), header.product().name(), Nanos.of(header.time()), header.id().value());
         }
 
-        void bind(PreparedStatement statement) throws SQLException {
-            Object[] values = {cloudId, product, at, baselineId};
-            int count = Math.min(values.length, statement.getParameterMetaData().getParameterCount());
-            for (int i = 0; i < count; i++) {
-                statement.setObject(i + 1, values[i]);
-            }
+        void bind(NumberedSql sql, PreparedStatement statement) throws SQLException {
+            sql.bind(statement, cloudId, product, at, baselineId);
         }
     }
 
     // --- staging ---------------------------------------------------------------------------
 
-    private static void prepareStaging(Connection c) throws SQLException {
+    /**
+     * Temporary tables live per connection, outside the database's files and log; unqualified
+     * names find them first in both dialects.
+     */
+    private static void prepareStaging(Connection c, Dialect dialect) throws SQLException {
+        String text = dialect.text();
+        String keyed = dialect.keyedTable();
         try (Statement statement = c.createStatement()) {
-            // Temporary tables live per connection, outside the database file and its WAL. A
-            // larger page cache for them (native memory, not the Java heap) speeds up the sort.
-            statement.executeUpdate("PRAGMA temp.cache_size = -32768");
+            if (dialect == Dialect.SQLITE) {
+                // A larger page cache (native memory, not the Java heap) speeds up the sort.
+                statement.executeUpdate("PRAGMA temp.cache_size = -32768");
+            }
             statement.executeUpdate("""
-                    CREATE TEMP TABLE IF NOT EXISTS baseline_objects_sent (type TEXT NOT NULL, object_id TEXT NOT NULL)""");
+                    CREATE TEMP TABLE IF NOT EXISTS baseline_objects_sent (type %1$s NOT NULL, object_id %1$s NOT NULL)"""
+                    .formatted(text));
             statement.executeUpdate("""
                     CREATE TEMP TABLE IF NOT EXISTS baseline_objects (
-                        type TEXT NOT NULL, object_id TEXT NOT NULL, PRIMARY KEY (type, object_id)) WITHOUT ROWID""");
+                        type %1$s NOT NULL, object_id %1$s NOT NULL, PRIMARY KEY (type, object_id))%2$s"""
+                    .formatted(text, keyed));
             statement.executeUpdate("""
-                    CREATE TEMP TABLE IF NOT EXISTS baseline_containers (
-                        container_id TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID""");
+                    CREATE TEMP TABLE IF NOT EXISTS baseline_containers (container_id %1$s NOT NULL PRIMARY KEY)%2$s"""
+                    .formatted(text, keyed));
             statement.executeUpdate("""
-                    CREATE TEMP TABLE IF NOT EXISTS baseline_types (type TEXT NOT NULL PRIMARY KEY) WITHOUT ROWID""");
+                    CREATE TEMP TABLE IF NOT EXISTS baseline_types (type %1$s NOT NULL PRIMARY KEY)%2$s"""
+                    .formatted(text, keyed));
         }
         clearStaging(c);
     }
@@ -174,7 +189,7 @@ final class SqliteBaselineImport {
         try (Statement statement = c.createStatement()) {
             for (String table : List.of("baseline_objects_sent", "baseline_objects", "baseline_containers",
                     "baseline_types")) {
-                statement.executeUpdate("DELETE FROM temp." + table);
+                statement.executeUpdate("DELETE FROM " + table);
             }
         }
     }
@@ -186,7 +201,7 @@ final class SqliteBaselineImport {
     private static long stageObjects(Connection c, BaselineHeader header, BaselineObjects objects)
             throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO temp.baseline_objects_sent (type, object_id) VALUES (?, ?)")) {
+                "INSERT INTO baseline_objects_sent (type, object_id) VALUES (?, ?)")) {
             objects.forEachBatch(batch -> {
                 try {
                     for (ObjectRef object : batch) {
@@ -208,10 +223,11 @@ final class SqliteBaselineImport {
         }
         try (Statement statement = c.createStatement()) {
             statement.executeUpdate("""
-                    INSERT OR IGNORE INTO temp.baseline_objects (type, object_id)
-                    SELECT type, object_id FROM temp.baseline_objects_sent ORDER BY type, object_id""");
-            statement.executeUpdate("DELETE FROM temp.baseline_objects_sent");
-            try (ResultSet count = statement.executeQuery("SELECT count(*) FROM temp.baseline_objects")) {
+                    INSERT INTO baseline_objects (type, object_id)
+                    SELECT type, object_id FROM baseline_objects_sent WHERE TRUE ORDER BY type, object_id
+                    ON CONFLICT DO NOTHING""");
+            statement.executeUpdate("DELETE FROM baseline_objects_sent");
+            try (ResultSet count = statement.executeQuery("SELECT count(*) FROM baseline_objects")) {
                 count.next();
                 return count.getLong(1);
             }
@@ -237,7 +253,7 @@ final class SqliteBaselineImport {
         List<String> sorted = new ArrayList<>(header.containers().get());
         sorted.sort(Text::compareCodePoints);
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO temp.baseline_containers (container_id) VALUES (?)")) {
+                "INSERT INTO baseline_containers (container_id) VALUES (?)")) {
             for (int from = 0; from < sorted.size(); from += BATCH) {
                 for (String id : sorted.subList(from, Math.min(sorted.size(), from + BATCH))) {
                     insert.setString(1, id);
@@ -252,7 +268,7 @@ final class SqliteBaselineImport {
         BaselineFingerprint fingerprint = BaselineFingerprint.start(header);
         try (Statement statement = c.createStatement();
              ResultSet rows = statement.executeQuery(
-                     "SELECT type, object_id FROM temp.baseline_objects ORDER BY type, object_id")) {
+                     "SELECT type, object_id FROM baseline_objects ORDER BY type, object_id")) {
             while (rows.next()) {
                 fingerprint.object(rows.getString(1), rows.getString(2));
             }
@@ -319,7 +335,7 @@ final class SqliteBaselineImport {
                 }
             });
         }
-        try (PreparedStatement insert = c.prepareStatement("INSERT INTO temp.baseline_types (type) VALUES (?)")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO baseline_types (type) VALUES (?)")) {
             for (String type : scopeTypes) {
                 insert.setString(1, type);
                 insert.executeUpdate();
@@ -410,22 +426,24 @@ final class SqliteBaselineImport {
     }
 
     private static long update(Connection c, String sql, Params params) throws SQLException {
-        try (PreparedStatement statement = c.prepareStatement(sql)) {
-            params.bind(statement);
+        NumberedSql numbered = NumberedSql.of(sql);
+        try (PreparedStatement statement = numbered.prepare(c)) {
+            params.bind(numbered, statement);
             return statement.executeUpdate();
         }
     }
 
     /** The baseline becomes the coverage of every unit of its scope where it is the newest. */
     private static void cover(Connection c, BaselineHeader header, Params params) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement("""
+        NumberedSql coverObjects = NumberedSql.of("""
                 INSERT INTO object_coverage (cloud_id, product, type, time_ns, baseline_id) VALUES (?1, ?2, ?5, ?3, ?4)
                 ON CONFLICT (cloud_id, product, type) DO UPDATE
                 SET time_ns = excluded.time_ns, baseline_id = excluded.baseline_id
-                WHERE (excluded.time_ns, excluded.baseline_id) > (time_ns, baseline_id)""")) {
+                WHERE (excluded.time_ns, excluded.baseline_id) > (object_coverage.time_ns, object_coverage.baseline_id)""");
+        try (PreparedStatement upsert = coverObjects.prepare(c)) {
             for (String unit : header.types().map(List::copyOf).orElse(List.of(""))) {
-                params.bind(upsert);
-                upsert.setString(5, unit);
+                params.bind(coverObjects, upsert);
+                coverObjects.bind(upsert, 5, unit);
                 upsert.executeUpdate();
             }
         }
@@ -434,7 +452,8 @@ final class SqliteBaselineImport {
                     INSERT INTO container_coverage (cloud_id, product, time_ns, baseline_id) VALUES (?1, ?2, ?3, ?4)
                     ON CONFLICT (cloud_id, product) DO UPDATE
                     SET time_ns = excluded.time_ns, baseline_id = excluded.baseline_id
-                    WHERE (excluded.time_ns, excluded.baseline_id) > (time_ns, baseline_id)""", params);
+                    WHERE (excluded.time_ns, excluded.baseline_id)
+                        > (container_coverage.time_ns, container_coverage.baseline_id)""", params);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.accessgate.adapters.persistence.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.accessgate.adapters.persistence.jdbc.Database;
+import dev.accessgate.adapters.persistence.jdbc.Dialect;
 import dev.accessgate.application.port.out.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +23,7 @@ import org.sqlite.SQLiteDataSource;
  * that write's transaction: this is how several stores commit together (see
  * {@link SqliteUnitOfWork}). The outer write commits or rolls back everything.
  */
-public final class SqliteDatabase implements AutoCloseable {
-
-    /** A unit of work on one connection. */
-    @FunctionalInterface
-    public interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
+public final class SqliteDatabase implements Database {
 
     private final HikariDataSource pool;
     private final ReentrantLock writeLock = new ReentrantLock(true);
@@ -87,11 +83,17 @@ public final class SqliteDatabase implements AutoCloseable {
         return file;
     }
 
+    @Override
+    public Dialect dialect() {
+        return Dialect.SQLITE;
+    }
+
     /**
      * Runs {@code work} in one write transaction; commits if it returns, rolls back if it throws.
      * Inside another write on the same thread, runs in that transaction (which commits or rolls
      * back as a whole).
      */
+    @Override
     public <T> T write(Work<T> work) {
         Connection joined = currentWrite.get();
         if (joined != null) {
@@ -122,6 +124,7 @@ public final class SqliteDatabase implements AutoCloseable {
      * Runs {@code work} outside any write transaction; inside a write on the same thread, on
      * that write's connection (so it sees what the write has done so far).
      */
+    @Override
     public <T> T read(Work<T> work) {
         Connection joined = currentWrite.get();
         if (joined != null) {

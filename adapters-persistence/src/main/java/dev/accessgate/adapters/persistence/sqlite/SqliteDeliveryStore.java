@@ -1,5 +1,6 @@
 package dev.accessgate.adapters.persistence.sqlite;
 
+import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.application.model.ClaimedDelivery;
 import dev.accessgate.application.model.DeliveryId;
 import dev.accessgate.application.model.NewDelivery;
@@ -36,7 +37,10 @@ import java.util.stream.Collectors;
  * {@link SqlitePolicyStore#record} creates an event's deliveries in its own transaction
  * (through {@link #insert}). Each change is a compare-and-set on {@code version}; claiming
  * is one write transaction, and SQLite has one writer at a time, so no delivery is claimed
- * twice, by this process or another one on the same file.
+ * twice, by this process or another one on the same file. On PostgreSQL, where instances claim
+ * at the same time, the claim locks the rows it selects and skips rows others have locked
+ * ({@code FOR UPDATE SKIP LOCKED}): each due delivery goes to one instance, and the others
+ * take the next ones instead of waiting.
  */
 public final class SqliteDeliveryStore implements DeliveryStore {
 
@@ -44,9 +48,9 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             d.seq, d.id, d.event_id, d.event_type, d.subscription, d.created_ns, d.state, d.budget, d.due_ns,
             d.started_ns, d.lease_ns, d.filter_reason, d.version""";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteDeliveryStore(SqliteDatabase db) {
+    public SqliteDeliveryStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
 
@@ -87,7 +91,8 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             List<String> bodies = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + ", e.body"
                     + " FROM deliveries d JOIN events e ON e.id = d.event_id"
-                    + " WHERE d.due_ns IS NOT NULL AND d.due_ns <= ? ORDER BY d.due_ns, d.seq LIMIT ?")) {
+                    + " WHERE d.due_ns IS NOT NULL AND d.due_ns <= ? ORDER BY d.due_ns, d.seq LIMIT ?"
+                    + db.dialect().skipLocked("d"))) {
                 select.setLong(1, nowNs);
                 select.setInt(2, limit);
                 try (ResultSet rows = select.executeQuery()) {
@@ -174,11 +179,13 @@ public final class SqliteDeliveryStore implements DeliveryStore {
     public Optional<Instant> nextWakeUp() {
         return db.read(c -> {
             try (PreparedStatement select = c.prepareStatement("""
-                    SELECT min(coalesce((SELECT min(due_ns) FROM deliveries WHERE due_ns IS NOT NULL), 9223372036854775807),
-                               coalesce((SELECT min(lease_ns) FROM deliveries WHERE lease_ns IS NOT NULL), 9223372036854775807))""");
+                    SELECT (SELECT min(due_ns) FROM deliveries WHERE due_ns IS NOT NULL),
+                           (SELECT min(lease_ns) FROM deliveries WHERE lease_ns IS NOT NULL)""");
                  ResultSet row = select.executeQuery()) {
-                long next = row.getLong(1);
-                return next == Long.MAX_VALUE ? Optional.<Instant>empty() : Optional.of(Nanos.toInstant(next));
+                row.next();
+                Optional<Instant> due = instant(row, 1);
+                Optional<Instant> lease = instant(row, 2);
+                return due.isEmpty() || lease.isPresent() && lease.get().isBefore(due.get()) ? lease : due;
             }
         });
     }

@@ -1,5 +1,6 @@
 package dev.accessgate.adapters.persistence.sqlite;
 
+import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.application.model.ConnectClient;
 import dev.accessgate.application.port.out.ConnectInstallationStore;
 import dev.accessgate.application.port.out.ForgeInstallationStore;
@@ -36,10 +37,10 @@ import java.util.TreeMap;
  */
 public final class SqliteInstallationStore implements ForgeInstallationStore, ConnectInstallationStore {
 
-    private final SqliteDatabase db;
+    private final Database db;
     private final SecretSealer sealer;
 
-    public SqliteInstallationStore(SqliteDatabase db, SecretSealer sealer) {
+    public SqliteInstallationStore(Database db, SecretSealer sealer) {
         this.db = Objects.requireNonNull(db, "db");
         this.sealer = Objects.requireNonNull(sealer, "sealer");
         checkSecretsReadable();
@@ -87,11 +88,12 @@ public final class SqliteInstallationStore implements ForgeInstallationStore, Co
             }
             if (!first) {
                 try (PreparedStatement earliest = c.prepareStatement("""
-                        UPDATE forge_lifecycle_events SET received_ns = min(received_ns, ?)
-                        WHERE installation_id = ? AND occurrence_key = ?""")) {
+                        UPDATE forge_lifecycle_events SET received_ns = ?
+                        WHERE installation_id = ? AND occurrence_key = ? AND received_ns > ?""")) {
                     earliest.setLong(1, Nanos.of(event.receivedAt()));
                     earliest.setString(2, event.installationId());
                     earliest.setString(3, event.occurrenceKey());
+                    earliest.setLong(4, Nanos.of(event.receivedAt()));
                     earliest.executeUpdate();
                 }
             }
@@ -188,7 +190,8 @@ public final class SqliteInstallationStore implements ForgeInstallationStore, Co
                     ON CONFLICT (client_key) DO UPDATE SET app_key = excluded.app_key, base_url = excluded.base_url,
                         site = excluded.site, cloud_id = excluded.cloud_id, state = excluded.state,
                         shared_secret = excluded.shared_secret, revision = excluded.revision,
-                        installed_ns = excluded.installed_ns, updated_ns = excluded.updated_ns""")) {
+                        installed_ns = excluded.installed_ns, updated_ns = excluded.updated_ns
+                    WHERE connect_installations.revision = ?""")) {
                 upsert.setString(1, installation.clientKey());
                 upsert.setString(2, installation.appKey());
                 upsert.setString(3, installation.baseUrl().value());
@@ -199,7 +202,12 @@ public final class SqliteInstallationStore implements ForgeInstallationStore, Co
                 upsert.setLong(8, revision);
                 upsert.setLong(9, Nanos.of(installation.installedAt()));
                 upsert.setLong(10, Nanos.of(installation.updatedAt()));
-                upsert.executeUpdate();
+                // Compare-and-set again in the write itself: another instance may have saved
+                // since the read above (never NULL = NULL, so a first install never overwrites).
+                upsert.setLong(11, current.orElse(-1));
+                if (upsert.executeUpdate() != 1) {
+                    return OptionalLong.empty();
+                }
             }
             try (PreparedStatement delete = c.prepareStatement(
                     "DELETE FROM connect_installation_attributes WHERE client_key = ?")) {

@@ -1,5 +1,6 @@
 package dev.accessgate.adapters.persistence.sqlite;
 
+import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.application.port.out.MigrationTransferStore;
 import dev.accessgate.domain.migration.MigrationDetails;
 import dev.accessgate.domain.migration.MigrationEvent;
@@ -42,11 +43,13 @@ public final class SqliteMigrationTransferStore implements MigrationTransferStor
                 created_at_s = excluded.created_at_s, jira_client_key = excluded.jira_client_key,
                 confluence_client_key = excluded.confluence_client_key, cloud_url = excluded.cloud_url,
                 s3_key = excluded.s3_key, label = excluded.label, original_transfer_id = excluded.original_transfer_id
-            WHERE (excluded.received_ns, excluded.fingerprint, excluded.sender) < (received_ns, fingerprint, sender)""";
+            WHERE (excluded.received_ns, excluded.fingerprint, excluded.sender)
+                < (migration_transfer_events.received_ns, migration_transfer_events.fingerprint,
+                   migration_transfer_events.sender)""";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteMigrationTransferStore(SqliteDatabase db) {
+    public SqliteMigrationTransferStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
 

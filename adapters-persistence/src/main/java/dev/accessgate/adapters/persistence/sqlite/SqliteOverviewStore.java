@@ -1,5 +1,6 @@
 package dev.accessgate.adapters.persistence.sqlite;
 
+import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.application.model.StoredDelivery;
 import dev.accessgate.application.model.StoredEvent;
 import dev.accessgate.application.port.out.OverviewStore;
@@ -24,9 +25,9 @@ import java.util.function.Function;
  */
 public final class SqliteOverviewStore implements OverviewStore {
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteOverviewStore(SqliteDatabase db) {
+    public SqliteOverviewStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
 

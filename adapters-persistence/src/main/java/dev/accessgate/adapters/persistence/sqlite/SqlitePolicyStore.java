@@ -1,5 +1,8 @@
 package dev.accessgate.adapters.persistence.sqlite;
 
+import dev.accessgate.adapters.persistence.jdbc.Database;
+import dev.accessgate.adapters.persistence.jdbc.Dialect;
+import dev.accessgate.adapters.persistence.jdbc.NumberedSql;
 import dev.accessgate.application.model.NewDelivery;
 import dev.accessgate.application.model.BaselineImportOutcome;
 import dev.accessgate.application.model.BaselineObjects;
@@ -56,15 +59,16 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
     /** Rows per JDBC batch: big enough to amortise the calls, small enough to bound memory. */
     private static final int BATCH = 1_000;
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqlitePolicyStore(SqliteDatabase db) {
+    public SqlitePolicyStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
 
     @Override
     public RecordOutcome record(ReceivedEvent event, Processing processing, List<NewDelivery> deliveries) {
         return db.write(c -> {
+            lockWorkspace(c, processing);
             if (!insertEvent(c, event, processing)) {
                 return sameFingerprint(c, event)
                         ? new RecordOutcome.Duplicate(event.id())
@@ -79,6 +83,7 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
     @Override
     public RecordOutcome reprocess(EventId id, Processing processing) {
         return db.write(c -> {
+            lockWorkspace(c, processing);
             try (PreparedStatement update = c.prepareStatement("""
                     UPDATE events SET status = ?, cloud_id = ?, detail = ? WHERE id = ? AND status = 'UNPROCESSED'""")) {
                 bindProcessing(update, 1, processing);
@@ -91,13 +96,23 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
         });
     }
 
+    /** Taken before the event row, so that of two instances given the same event the second waits and sees it. */
+    private void lockWorkspace(Connection c, Processing processing) throws SQLException {
+        if (processing instanceof Processing.Applied applied) {
+            db.dialect().lockWorkspace(c, applied.event().workspace().cloudId());
+        }
+    }
+
     private static int applyEffect(Connection c, Processing processing) throws SQLException {
         return processing instanceof Processing.Applied applied ? apply(c, applied.event()) : 0;
     }
 
     @Override
     public BaselineImportOutcome importBaseline(BaselineHeader header, BaselineObjects objects, Instant receivedAt) {
-        return db.write(c -> SqliteBaselineImport.run(c, header, objects, receivedAt));
+        return db.write(c -> {
+            db.dialect().lockWorkspace(c, header.workspace().cloudId());
+            return SqliteBaselineImport.run(c, db.dialect(), header, objects, receivedAt);
+        });
     }
 
     private static boolean insertEvent(Connection c, ReceivedEvent event, Processing processing) throws SQLException {
@@ -157,8 +172,8 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
         try (PreparedStatement count = c.prepareStatement("""
                 INSERT INTO workspaces (cloud_id, blocked_objects, blocked_containers) VALUES (?, ?, ?)
                 ON CONFLICT (cloud_id) DO UPDATE SET
-                    blocked_objects = blocked_objects + excluded.blocked_objects,
-                    blocked_containers = blocked_containers + excluded.blocked_containers""")) {
+                    blocked_objects = workspaces.blocked_objects + excluded.blocked_objects,
+                    blocked_containers = workspaces.blocked_containers + excluded.blocked_containers""")) {
             count.setString(1, cloudId);
             count.setLong(2, objects);
             count.setLong(3, containers);
@@ -244,25 +259,21 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
     private static void addObjectFacts(Connection c, String cloudId, List<ObjectRef> objects, long at,
                                        String eventId) throws SQLException {
         String key = "cloud_id = ?1 AND product = ?2 AND type = ?3 AND object_id = ?4";
-        try (PreparedStatement demote = c.prepareStatement("""
+        List<NumberedSql> steps = List.of(NumberedSql.of("""
                 INSERT INTO object_block_facts (cloud_id, product, type, object_id, blocked_at_ns, source_id)
                 SELECT cloud_id, product, type, object_id, blocked_at_ns, event_id FROM blocked_objects
-                WHERE %s AND (blocked_at_ns, event_id) > (?5, ?6)""".formatted(key));
-             PreparedStatement answer = c.prepareStatement("""
+                WHERE %s AND (blocked_at_ns, event_id) > (?5, ?6)""".formatted(key)), NumberedSql.of("""
                 UPDATE blocked_objects SET blocked_at_ns = ?5, event_id = ?6
-                WHERE %s AND (blocked_at_ns, event_id) > (?5, ?6)""".formatted(key));
-             PreparedStatement remember = c.prepareStatement("""
+                WHERE %s AND (blocked_at_ns, event_id) > (?5, ?6)""".formatted(key)), NumberedSql.of("""
                 INSERT INTO object_block_facts (cloud_id, product, type, object_id, blocked_at_ns, source_id)
                 SELECT ?1, ?2, ?3, ?4, ?5, ?6
                 WHERE NOT EXISTS (SELECT 1 FROM blocked_objects WHERE %s AND blocked_at_ns = ?5 AND event_id = ?6)
-                ON CONFLICT DO NOTHING""".formatted(key))) {
-            for (PreparedStatement statement : List.of(demote, answer, remember)) {
+                ON CONFLICT DO NOTHING""".formatted(key)));
+        for (NumberedSql step : steps) {
+            try (PreparedStatement statement = step.prepare(c)) {
                 for (int from = 0; from < objects.size(); from += BATCH) {
                     for (ObjectRef object : objects.subList(from, Math.min(objects.size(), from + BATCH))) {
-                        statement.setString(1, cloudId);
-                        bindObject(statement, 2, object);
-                        statement.setLong(5, at);
-                        statement.setString(6, eventId);
+                        step.bind(statement, cloudId, object.product().name(), object.type(), object.id(), at, eventId);
                         statement.addBatch();
                     }
                     statement.executeBatch();
@@ -310,12 +321,9 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
                 SELECT ?1, ?2, ?3, ?4, ?5
                 WHERE NOT EXISTS (SELECT 1 FROM blocked_containers WHERE %s AND blocked_at_ns = ?4 AND event_id = ?5)
                 ON CONFLICT DO NOTHING""")) {
-            try (PreparedStatement statement = c.prepareStatement(sql.formatted(key))) {
-                statement.setString(1, cloudId);
-                statement.setString(2, container.product().name());
-                statement.setString(3, container.id());
-                statement.setLong(4, at);
-                statement.setString(5, eventId);
+            NumberedSql step = NumberedSql.of(sql.formatted(key));
+            try (PreparedStatement statement = step.prepare(c)) {
+                step.bind(statement, cloudId, container.product().name(), container.id(), at, eventId);
                 statement.executeUpdate();
             }
         }
@@ -375,6 +383,7 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
             try (PreparedStatement select = c.prepareStatement(
                     "SELECT count(*) FROM events WHERE status = 'UNPROCESSED'");
                  ResultSet row = select.executeQuery()) {
+                row.next();
                 return row.getLong(1);
             }
         });
@@ -397,12 +406,17 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
      * wanted list as the outer loop and search the ledger by primary key. With a plain JOIN the
      * bulk-check benchmark saw the planner scan the workspace's blocked objects once per chunk
      * (10 s per 500-object chunk at 200,000 blocked, 2.5 ms with CROSS JOIN; docs/benchmarks.md).
+     * PostgreSQL has no {@code CROSS JOIN ... ON} (and no need of it): a plain join there.
      */
     static String blockedAmongSql(int objects) {
+        return blockedAmongSql(Dialect.SQLITE, objects);
+    }
+
+    static String blockedAmongSql(Dialect dialect, int objects) {
         String values = String.join(",", Collections.nCopies(objects, "(?, ?, ?)"));
         return "WITH wanted (product, type, object_id) AS (VALUES " + values + ") "
                 + "SELECT b.product, b.type, b.object_id, b.blocked_at_ns, b.event_id "
-                + "FROM wanted w CROSS JOIN blocked_objects b ON b.cloud_id = ? AND b.product = w.product "
+                + "FROM wanted w " + (dialect == Dialect.SQLITE ? "CROSS " : "") + "JOIN blocked_objects b ON b.cloud_id = ? AND b.product = w.product "
                 + "AND b.type = w.type AND b.object_id = w.object_id "
                 + "ORDER BY b.product, b.type, b.object_id";
     }
@@ -414,7 +428,7 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
             List<BlockedObject> blocked = new ArrayList<>();
             for (int from = 0; from < wanted.size(); from += CHECK_CHUNK) {
                 List<ObjectRef> chunk = wanted.subList(from, Math.min(wanted.size(), from + CHECK_CHUNK));
-                try (PreparedStatement select = c.prepareStatement(blockedAmongSql(chunk.size()))) {
+                try (PreparedStatement select = c.prepareStatement(blockedAmongSql(db.dialect(), chunk.size()))) {
                     int i = 1;
                     for (ObjectRef object : chunk) {
                         bindObject(select, i, object);

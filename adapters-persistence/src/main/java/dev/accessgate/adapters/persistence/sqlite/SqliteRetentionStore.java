@@ -1,5 +1,6 @@
 package dev.accessgate.adapters.persistence.sqlite;
 
+import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.application.port.out.RetentionStore;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,9 +28,9 @@ public final class SqliteRetentionStore implements RetentionStore {
                   AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.event_id = e.id)
                 ORDER BY received_ns, seq LIMIT ?)""";
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteRetentionStore(SqliteDatabase db) {
+    public SqliteRetentionStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
 

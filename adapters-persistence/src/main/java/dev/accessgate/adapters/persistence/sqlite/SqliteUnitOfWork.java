@@ -1,5 +1,6 @@
 package dev.accessgate.adapters.persistence.sqlite;
 
+import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.application.port.out.UnitOfWork;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -11,9 +12,9 @@ import java.util.function.Supplier;
  */
 public final class SqliteUnitOfWork implements UnitOfWork {
 
-    private final SqliteDatabase db;
+    private final Database db;
 
-    public SqliteUnitOfWork(SqliteDatabase db) {
+    public SqliteUnitOfWork(Database db) {
         this.db = Objects.requireNonNull(db, "db");
     }
 

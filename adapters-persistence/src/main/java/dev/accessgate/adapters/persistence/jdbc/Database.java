@@ -1,0 +1,29 @@
+package dev.accessgate.adapters.persistence.jdbc;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * A database the JDBC stores run on: SQLite or PostgreSQL. A {@link #write} (or {@link #read})
+ * called while the same thread is inside a write joins that write's transaction, so several
+ * stores can commit together; the outer write commits or rolls back everything.
+ */
+public interface Database extends AutoCloseable {
+
+    /** A unit of work on one connection. */
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /** Runs {@code work} in one write transaction: commits if it returns, rolls back if it throws. */
+    <T> T write(Work<T> work);
+
+    /** Runs {@code work} outside any write transaction, or inside the current thread's write. */
+    <T> T read(Work<T> work);
+
+    Dialect dialect();
+
+    @Override
+    void close();
+}
