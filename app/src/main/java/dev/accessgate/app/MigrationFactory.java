@@ -7,11 +7,13 @@ import dev.accessgate.adapters.persistence.sqlite.SqliteInstallationStore;
 import dev.accessgate.adapters.persistence.sqlite.SqliteMigrationTransferStore;
 import dev.accessgate.adapters.persistence.sqlite.SqlitePolicyStore;
 import dev.accessgate.adapters.persistence.sqlite.SqliteUnitOfWork;
+import dev.accessgate.app.ops.IngestTelemetry;
 import dev.accessgate.application.port.in.RegisterMigrationWebhookUseCase;
 import dev.accessgate.application.service.DeliveryWorker;
 import dev.accessgate.application.service.MigrationIngestService;
 import dev.accessgate.application.service.SubscriptionRouter;
 import dev.accessgate.application.service.MigrationWebhookRegistrationService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Value;
@@ -46,10 +48,10 @@ final class MigrationFactory {
     @Singleton
     MigrationIngestService migrationIngest(SqlitePolicyStore events, SqliteMigrationTransferStore transfers,
                                            Database db, SubscriptionRouter subscriptions,
-                                           DeliveryWorker deliveries) {
+                                           DeliveryWorker deliveries, MeterRegistry registry) {
         // Migration events reach subscriptions (events: ["migration:*"]) like any other event.
         return new MigrationIngestService(events, transfers, new SqliteUnitOfWork(db), subscriptions,
-                deliveries::wake);
+                deliveries::wake, new IngestTelemetry(registry));
     }
 
     @Singleton

@@ -6,7 +6,9 @@ import dev.accessgate.application.port.in.QueryMigrationTransfersUseCase;
 import dev.accessgate.application.port.in.ReceiveMigrationEventCommand;
 import dev.accessgate.application.port.in.ReceiveMigrationEventUseCase;
 import dev.accessgate.application.port.out.EventStore;
+import dev.accessgate.application.port.out.IngestObserver;
 import dev.accessgate.application.port.out.MigrationTransferStore;
+import dev.accessgate.application.port.out.ObservationScope;
 import dev.accessgate.application.port.out.RecordOutcome;
 import dev.accessgate.application.port.out.UnitOfWork;
 import dev.accessgate.domain.migration.MigrationDetails;
@@ -14,6 +16,7 @@ import dev.accessgate.domain.migration.MigrationEvent;
 import dev.accessgate.domain.migration.MigrationTransfer;
 import dev.accessgate.domain.migration.TransferId;
 import dev.accessgate.domain.policy.EventId;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,6 +48,7 @@ public final class MigrationIngestService implements ReceiveMigrationEventUseCas
     private final UnitOfWork unitOfWork;
     private final SubscriptionRouter router;
     private final Runnable deliveriesCreated;
+    private final IngestObserver observer;
 
     /** Stores into {@code events} and {@code transfers} in one unit of work, with no subscriptions. */
     public MigrationIngestService(EventStore events, MigrationTransferStore transfers, UnitOfWork unitOfWork) {
@@ -57,6 +61,17 @@ public final class MigrationIngestService implements ReceiveMigrationEventUseCas
      */
     public MigrationIngestService(EventStore events, MigrationTransferStore transfers, UnitOfWork unitOfWork,
                                   SubscriptionRouter router, Runnable deliveriesCreated) {
+        this(events, transfers, unitOfWork, router, deliveriesCreated, IngestObserver.NONE);
+    }
+
+    /**
+     * @param router            the subscriptions a migration event may be delivered to ({@code migration:*})
+     * @param deliveriesCreated called after a commit that created pending deliveries (wakes the worker)
+     * @param observer          told about every event handled (metrics, log context)
+     */
+    public MigrationIngestService(EventStore events, MigrationTransferStore transfers, UnitOfWork unitOfWork,
+                                  SubscriptionRouter router, Runnable deliveriesCreated, IngestObserver observer) {
+        this.observer = Objects.requireNonNull(observer, "observer");
         this.events = Objects.requireNonNull(events, "events");
         this.transfers = Objects.requireNonNull(transfers, "transfers");
         this.unitOfWork = Objects.requireNonNull(unitOfWork, "unitOfWork");
@@ -75,6 +90,21 @@ public final class MigrationIngestService implements ReceiveMigrationEventUseCas
         ReceivedEvent received = new ReceivedEvent(eventId(event), TYPE_PREFIX + event.type().name(), source(event),
                 event.receivedAt(), event.receivedAt(), "plain", command.body(), event.fingerprint());
         Processing processing = new Processing.Stored(detail(event));
+        try (ObservationScope scope = observer.handling(received, processing)) {
+            long start = System.nanoTime();
+            RecordOutcome outcome = record(event, received, processing);
+            observer.handled(received, processing, outcome, Duration.ofNanos(System.nanoTime() - start));
+            if (outcome instanceof RecordOutcome.Recorded) {
+                return new Result.Stored(received.id());
+            }
+            if (outcome instanceof RecordOutcome.Duplicate) {
+                return new Result.Duplicate(received.id());
+            }
+            return new Result.Conflict(received.id());
+        }
+    }
+
+    private RecordOutcome record(MigrationEvent event, ReceivedEvent received, Processing processing) {
         SubscriptionRouter.Routing routing = router.route(received);
         RecordOutcome outcome = unitOfWork.atomically(() -> {
             RecordOutcome recorded = events.record(received, processing, routing.deliveries());
@@ -88,12 +118,8 @@ public final class MigrationIngestService implements ReceiveMigrationEventUseCas
             if (routing.createsPending()) {
                 deliveriesCreated.run();
             }
-            return new Result.Stored(received.id());
         }
-        if (outcome instanceof RecordOutcome.Duplicate) {
-            return new Result.Duplicate(received.id());
-        }
-        return new Result.Conflict(received.id());
+        return outcome;
     }
 
     private static String source(MigrationEvent event) {

@@ -3,12 +3,17 @@ package dev.accessgate.application.service;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accessgate.application.model.HandlerSpec;
+import dev.accessgate.application.model.Processing;
+import dev.accessgate.application.model.ReceivedEvent;
 import dev.accessgate.application.model.StoredEvent;
 import dev.accessgate.application.model.Subscription;
 import dev.accessgate.application.port.in.ReceiveMigrationEventCommand;
 import dev.accessgate.application.port.in.ReceiveMigrationEventUseCase.Result;
 import dev.accessgate.application.port.out.DeliveryFilter;
 import dev.accessgate.application.port.out.DeliveryObserver;
+import dev.accessgate.application.port.out.IngestObserver;
+import dev.accessgate.application.port.out.ObservationScope;
+import dev.accessgate.application.port.out.RecordOutcome;
 import dev.accessgate.application.testkit.InMemoryMigrationTransferStore;
 import dev.accessgate.application.testkit.InMemoryPolicyStore;
 import dev.accessgate.application.testkit.InMemoryUnitOfWork;
@@ -18,6 +23,7 @@ import dev.accessgate.domain.migration.MigrationEventType;
 import dev.accessgate.domain.migration.MigrationEvents;
 import dev.accessgate.domain.policy.EventId;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +53,33 @@ class MigrationIngestServiceTest {
         assertThat(stored.event().fingerprint()).isEqualTo("fp");
         assertThat(stored.status()).isEqualTo(StoredEvent.Status.STORED);
         assertThat(service.transfer(MigrationEvents.TRANSFER).orElseThrow().timeline()).containsExactly(triggered);
+    }
+
+    @Test
+    void the_observer_sees_each_event_inside_its_scope_with_its_outcome() {
+        List<String> seen = new ArrayList<>();
+        IngestObserver observer = new IngestObserver() {
+            @Override
+            public ObservationScope handling(ReceivedEvent event, Processing processing) {
+                seen.add("open " + event.id().value());
+                return () -> seen.add("close " + event.id().value());
+            }
+
+            @Override
+            public void handled(ReceivedEvent event, Processing processing, RecordOutcome outcome, Duration took) {
+                seen.add(event.type() + " " + outcome.getClass().getSimpleName());
+            }
+        };
+        MigrationIngestService observed = new MigrationIngestService(events, transfers, new InMemoryUnitOfWork(),
+                SubscriptionRouter.none(), () -> { }, observer);
+        MigrationEvent triggered = MigrationEvents.event("listener-triggered", Optional.of("msg-1"), "fp", 1);
+
+        observed.receive(new ReceiveMigrationEventCommand(triggered, "{}"));
+        observed.receive(new ReceiveMigrationEventCommand(triggered, "{}"));
+
+        assertThat(seen).containsExactly(
+                "open migration:msg-1", "migration:listener-triggered Recorded", "close migration:msg-1",
+                "open migration:msg-1", "migration:listener-triggered Duplicate", "close migration:msg-1");
     }
 
     @Test
