@@ -6,11 +6,16 @@ import dev.accessgate.application.port.out.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
@@ -23,6 +28,10 @@ import org.sqlite.SQLiteException;
  * <p>A {@link #write} (or {@link #read}) called while the same thread is inside a write joins
  * that write's transaction: this is how several stores commit together (see
  * {@link SqliteUnitOfWork}). The outer write commits or rolls back everything.
+ *
+ * <p>{@link #writeGrouped} queues a write for the group-commit thread ({@link GroupCommitWriter}),
+ * which commits many such writes at once; {@link #prepared} keeps statements open per
+ * connection, so a hot path does not parse its SQL again on every call.
  */
 public final class SqliteDatabase implements AutoCloseable {
 
@@ -37,10 +46,17 @@ public final class SqliteDatabase implements AutoCloseable {
     /** The connection of the write transaction the current thread is in, if any. */
     private final ThreadLocal<Connection> currentWrite = new ThreadLocal<>();
     private final Path file;
+    private final GroupCommitWriter group;
+    /** Open statements per physical connection; each map is only used by the thread holding its connection. */
+    private final Map<SQLiteConnection, Map<String, PreparedStatement>> statements = new ConcurrentHashMap<>();
+
+    /** Writes per group commit: bounds the transaction (and the wait of its first writer) under a flood. */
+    static final int MAX_GROUP = 256;
 
     private SqliteDatabase(Path file, HikariDataSource pool) {
         this.file = file;
         this.pool = pool;
+        this.group = new GroupCommitWriter(this::transaction, MAX_GROUP, "accessgate-sqlite-writer");
     }
 
     /** Opens (creating if needed) and migrates the database. */
@@ -64,7 +80,11 @@ public final class SqliteDatabase implements AutoCloseable {
         hikari.setDataSource(sqlite);
         hikari.setPoolName("accessgate-sqlite");
         hikari.setMaximumPoolSize(settings.readers() + 1);
-        hikari.setMinimumIdle(1);
+        // A fixed pool whose connections live as long as it does, so the statements kept open
+        // on them (see prepared) stay valid.
+        hikari.setMinimumIdle(settings.readers() + 1);
+        hikari.setMaxLifetime(0);
+        hikari.setIdleTimeout(0);
         hikari.setConnectionTimeout(10_000);
         HikariDataSource pool;
         try {
@@ -99,6 +119,25 @@ public final class SqliteDatabase implements AutoCloseable {
         if (joined != null) {
             return runOn(joined, work);
         }
+        return transaction(work);
+    }
+
+    /**
+     * Like {@link #write}, but shares its transaction and commit with other writes queued at the
+     * same time ({@link GroupCommitWriter}); returns once that commit is done. A write that
+     * throws changes nothing and does not affect the others. {@code work} runs on the writer
+     * thread, so it must not rely on the caller's thread; inside a write on the caller's thread,
+     * it joins that write instead.
+     */
+    public <T> T writeGrouped(Work<T> work) {
+        Connection joined = currentWrite.get();
+        if (joined != null) {
+            return runOn(joined, work);
+        }
+        return group.write(work);
+    }
+
+    private <T> T transaction(Work<T> work) {
         writeLock.lock();
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
@@ -136,6 +175,37 @@ public final class SqliteDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * A statement for {@code sql} on {@code connection}, prepared once and kept open with the
+     * connection. Do not close it; close its result sets (that resets it, so it holds no read
+     * snapshot). Only for fixed SQL texts on hot paths: the cache grows with every new text.
+     */
+    PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+        SQLiteConnection physical = connection.unwrap(SQLiteConnection.class);
+        Map<String, PreparedStatement> open = statements.get(physical);
+        if (open == null) {
+            statements.keySet().removeIf(SqliteDatabase::isClosed);
+            open = new HashMap<>();
+            statements.put(physical, open);
+        }
+        PreparedStatement statement = open.get(sql);
+        if (statement == null || statement.isClosed()) {
+            statement = physical.prepareStatement(sql);
+            open.put(sql, statement);
+        } else {
+            statement.clearBatch(); // left over if a previous use failed half-way
+        }
+        return statement;
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
     private static <T> T runOn(Connection connection, Work<T> work) {
         try {
             return work.run(connection);
@@ -167,7 +237,9 @@ public final class SqliteDatabase implements AutoCloseable {
 
     @Override
     public void close() {
+        group.close();
         pool.close();
+        statements.clear();
     }
 
 }
