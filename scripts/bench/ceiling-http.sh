@@ -28,12 +28,12 @@ for run in 1 2; do
   echo "\$ wrk -t2 -c50 -d${S}s -s post.lua $NOOP/events   # no-op POST, 1 kB body"; uptime
   wrk -t2 -c50 -d${S}s -s "$BENCH_DIR/post.lua" "$NOOP/events" | grep -E "Latency |Requests/sec"
 done
-for c in 16 32; do
-  echo "\$ java -jar $JAR load check --url $NOOP --concurrency $c --seconds $S   # the load generator's own ceiling"; uptime
-  java -jar "$JAR" load check --url "$NOOP" --token x --concurrency $c --requests 100000000 --seconds $S 2>&1 | grep -v '^ \+[0-9]\+ s '
+# The load generator's own ceilings: flat out, open loop at 10,000/s, and small events.
+for args in "check --concurrency 50" "check --concurrency 100 --rate 10000" "small --concurrency 64" "small --concurrency 256"; do
+  echo "\$ java -jar $JAR load $args --url $NOOP --seconds $S --warmup 5   # the load generator's own ceiling"; uptime
+  # shellcheck disable=SC2086
+  java -jar "$JAR" load $args --url "$NOOP" --token x --requests 100000000 --seconds $S --warmup 5 2>&1 | grep -v '^ \+[0-9]\+ s '
 done
-echo "\$ java -jar $JAR load small --url $NOOP --concurrency 64 --seconds $S"; uptime
-java -jar "$JAR" load small --url "$NOOP" --token x --concurrency 64 --requests 100000000 --seconds $S 2>&1 | grep -v '^ \+[0-9]\+ s '
 kill $NOOP_PID; wait $NOOP_PID 2>/dev/null || true
 start_service FULL
 wrk -t2 -c50 -d3s -H "Authorization: Bearer $TOKEN" "$BASE/v1/workspaces/load/objects/jira/issue/42" >/dev/null  # warm-up

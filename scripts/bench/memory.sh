@@ -2,13 +2,14 @@
 # RSS of the running service while sequential policy events (12,000 ids each) store
 # 1,000,000, 3,000,000 and 10,000,000 blocked objects (synchronous=NORMAL to keep the run short;
 # the stored data and the heap are the same as with FULL). JAVA_OPTS (default none: the JVM's
-# default heap, a quarter of RAM) go to the service. Bounded: 834 events, at most 15 minutes.
+# default heap, a quarter of RAM) go to the service; TARGETS (default 1000000 3000000 10000000)
+# the stored counts to stop at. Bounded: 834 events, at most 15 minutes.
 source "$(dirname "$0")/lib.sh"
 machine
 start_service "${SYNC:-NORMAL}" ${JAVA_OPTS:-}
 echo "# rss after start: $(rss_mb) MB"
 done_ids=0
-for target in 1000000 3000000 10000000; do
+for target in ${TARGETS:-1000000 3000000 10000000}; do
   events=$(( (target - done_ids + 11999) / 12000 ))
   # the policy scenario numbers events from 0 in every run: give each run its own workspace
   load policy --size 12000 --order sorted --concurrency 2 --requests $events --seconds 900 --workspace "mem-$target"

@@ -24,8 +24,10 @@ public final class CommandLine {
                                                      exits 0 when the result is a Boolean, 1 otherwise
               load <policy|small|check|bulk> [--url http://127.0.0.1:8080] [--requests N] [--seconds S]
                    [--concurrency C] [--rate R] [--size N] [--workspace W] [--ids N] [--order random|sorted]
-                   [--token T]                       send load to a local accessgate (loopback only) and
+                   [--token T] [--threads T] [--warmup S]
+                                                     send load to a local accessgate (loopback only) and
                                                      report throughput and latency percentiles
+                                                     (--rate: open loop, latency from the due time)
               descriptor                             print the Connect descriptor fragment of the migration
                                                      webhook (baseUrl from ACCESSGATE_BASE_URL when set)
               check <cloudId> <product> <type> <id> [--url U] [--token T]

@@ -1,6 +1,7 @@
 package dev.accessgate.adapters.persistence.jdbc;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -19,8 +20,23 @@ public interface Database extends AutoCloseable {
     /** Runs {@code work} in one write transaction: commits if it returns, rolls back if it throws. */
     <T> T write(Work<T> work);
 
+    /**
+     * Like {@link #write}, but may share its transaction and commit with other writes made at the
+     * same time (SQLite's group commit); returns once its commit is done, and a write that throws
+     * changes nothing. {@code work} may run on another thread.
+     */
+    default <T> T writeGrouped(Work<T> work) {
+        return write(work);
+    }
+
     /** Runs {@code work} outside any write transaction, or inside the current thread's write. */
     <T> T read(Work<T> work);
+
+    /**
+     * A statement for {@code sql} on {@code connection}, prepared once and kept open with the
+     * connection ({@link KeptStatements}). Do not close it; close its result sets.
+     */
+    PreparedStatement prepared(Connection connection, String sql) throws SQLException;
 
     Dialect dialect();
 

@@ -4,8 +4,10 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.adapters.persistence.jdbc.Dialect;
+import dev.accessgate.adapters.persistence.jdbc.KeptStatements;
 import dev.accessgate.application.port.out.StoreException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.Set;
@@ -23,6 +25,7 @@ public final class PostgresDatabase implements Database {
     /** The connection of the write transaction the current thread is in, if any. */
     private final ThreadLocal<Connection> currentWrite = new ThreadLocal<>();
     private final PostgresSettings settings;
+    private final KeptStatements statements = new KeptStatements();
 
     private PostgresDatabase(PostgresSettings settings, HikariDataSource pool) {
         this.settings = settings;
@@ -153,7 +156,13 @@ public final class PostgresDatabase implements Database {
     }
 
     @Override
+    public PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+        return statements.prepared(connection, sql);
+    }
+
+    @Override
     public void close() {
         pool.close();
+        statements.clear();
     }
 }

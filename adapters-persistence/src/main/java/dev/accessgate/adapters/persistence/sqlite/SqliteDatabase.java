@@ -4,11 +4,14 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.adapters.persistence.jdbc.Dialect;
+import dev.accessgate.adapters.persistence.jdbc.KeptStatements;
 import dev.accessgate.application.port.out.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import org.flywaydb.core.Flyway;
 import org.sqlite.SQLiteConfig;
@@ -22,6 +25,10 @@ import org.sqlite.SQLiteDataSource;
  * <p>A {@link #write} (or {@link #read}) called while the same thread is inside a write joins
  * that write's transaction: this is how several stores commit together (see
  * {@link SqliteUnitOfWork}). The outer write commits or rolls back everything.
+ *
+ * <p>{@link #writeGrouped} queues a write for the group-commit thread ({@link GroupCommitWriter}),
+ * which commits many such writes at once; {@link #prepared} keeps statements open per
+ * connection, so a hot path does not parse its SQL again on every call.
  */
 public final class SqliteDatabase implements Database {
 
@@ -30,10 +37,16 @@ public final class SqliteDatabase implements Database {
     /** The connection of the write transaction the current thread is in, if any. */
     private final ThreadLocal<Connection> currentWrite = new ThreadLocal<>();
     private final Path file;
+    private final GroupCommitWriter group;
+    private final KeptStatements statements = new KeptStatements();
+
+    /** Writes per group commit: bounds the transaction (and the wait of its first writer) under a flood. */
+    static final int MAX_GROUP = 256;
 
     private SqliteDatabase(Path file, HikariDataSource pool) {
         this.file = file;
         this.pool = pool;
+        this.group = new GroupCommitWriter(this::transaction, MAX_GROUP, "accessgate-sqlite-writer");
     }
 
     /** Opens (creating if needed) and migrates the database. */
@@ -57,7 +70,11 @@ public final class SqliteDatabase implements Database {
         hikari.setDataSource(sqlite);
         hikari.setPoolName("accessgate-sqlite");
         hikari.setMaximumPoolSize(settings.readers() + 1);
-        hikari.setMinimumIdle(1);
+        // A fixed pool whose connections live as long as it does, so the statements kept open
+        // on them (see prepared) stay valid.
+        hikari.setMinimumIdle(settings.readers() + 1);
+        hikari.setMaxLifetime(0);
+        hikari.setIdleTimeout(0);
         hikari.setConnectionTimeout(10_000);
         hikari.setExceptionOverride(SqliteFaults.EVICT_ON_FAULT);
         HikariDataSource pool;
@@ -99,6 +116,26 @@ public final class SqliteDatabase implements Database {
         if (joined != null) {
             return runOn(joined, work);
         }
+        return transaction(work);
+    }
+
+    /**
+     * Like {@link #write}, but shares its transaction and commit with other writes queued at the
+     * same time ({@link GroupCommitWriter}); returns once that commit is done. A write that
+     * throws changes nothing and does not affect the others. {@code work} runs on the writer
+     * thread, so it must not rely on the caller's thread; inside a write on the caller's thread,
+     * it joins that write instead.
+     */
+    @Override
+    public <T> T writeGrouped(Work<T> work) {
+        Connection joined = currentWrite.get();
+        if (joined != null) {
+            return runOn(joined, work);
+        }
+        return group.write(work);
+    }
+
+    private <T> T transaction(Work<T> work) {
         writeLock.lock();
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
@@ -137,6 +174,11 @@ public final class SqliteDatabase implements Database {
         }
     }
 
+    @Override
+    public PreparedStatement prepared(Connection connection, String sql) throws SQLException {
+        return statements.prepared(connection, sql);
+    }
+
     private static <T> T runOn(Connection connection, Work<T> work) {
         try {
             return work.run(connection);
@@ -159,7 +201,9 @@ public final class SqliteDatabase implements Database {
 
     @Override
     public void close() {
+        group.close();
         pool.close();
+        statements.clear();
     }
 
 }

@@ -65,9 +65,13 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
         this.db = Objects.requireNonNull(db, "db");
     }
 
+    /**
+     * Group-committed with the events recorded at the same time ({@link SqliteDatabase#writeGrouped}):
+     * acknowledged only after that commit, and an event that fails changes nothing.
+     */
     @Override
     public RecordOutcome record(ReceivedEvent event, Processing processing, List<NewDelivery> deliveries) {
-        return db.write(c -> {
+        return db.writeGrouped(c -> {
             lockWorkspace(c, processing);
             if (!insertEvent(c, event, processing)) {
                 return sameFingerprint(c, event)
@@ -103,7 +107,7 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
         }
     }
 
-    private static int applyEffect(Connection c, Processing processing) throws SQLException {
+    private int applyEffect(Connection c, Processing processing) throws SQLException {
         return processing instanceof Processing.Applied applied ? apply(c, applied.event()) : 0;
     }
 
@@ -115,23 +119,22 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
         });
     }
 
-    private static boolean insertEvent(Connection c, ReceivedEvent event, Processing processing) throws SQLException {
-        try (PreparedStatement insert = c.prepareStatement("""
+    private boolean insertEvent(Connection c, ReceivedEvent event, Processing processing) throws SQLException {
+        PreparedStatement insert = db.prepared(c, """
                 INSERT INTO events (id, type, source, time_ns, received_ns, content_mode, fingerprint,
                                     status, cloud_id, detail, body)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (id) DO NOTHING""")) {
-            insert.setString(1, event.id().value());
-            insert.setString(2, event.type());
-            insert.setString(3, event.source());
-            insert.setLong(4, Nanos.of(event.time()));
-            insert.setLong(5, Nanos.of(event.receivedAt()));
-            insert.setString(6, event.contentMode());
-            insert.setString(7, event.fingerprint());
-            bindProcessing(insert, 8, processing);
-            insert.setString(11, event.body());
-            return insert.executeUpdate() == 1;
-        }
+                ON CONFLICT (id) DO NOTHING""");
+        insert.setString(1, event.id().value());
+        insert.setString(2, event.type());
+        insert.setString(3, event.source());
+        insert.setLong(4, Nanos.of(event.time()));
+        insert.setLong(5, Nanos.of(event.receivedAt()));
+        insert.setString(6, event.contentMode());
+        insert.setString(7, event.fingerprint());
+        bindProcessing(insert, 8, processing);
+        insert.setString(11, event.body());
+        return insert.executeUpdate() == 1;
     }
 
     /** Binds status, cloud_id and detail. */
@@ -143,17 +146,16 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
         statement.setString(first + 2, processing.detail());
     }
 
-    private static boolean sameFingerprint(Connection c, ReceivedEvent event) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT fingerprint FROM events WHERE id = ?")) {
-            select.setString(1, event.id().value());
-            try (ResultSet rows = select.executeQuery()) {
-                return rows.next() && rows.getString(1).equals(event.fingerprint());
-            }
+    private boolean sameFingerprint(Connection c, ReceivedEvent event) throws SQLException {
+        PreparedStatement select = db.prepared(c, "SELECT fingerprint FROM events WHERE id = ?");
+        select.setString(1, event.id().value());
+        try (ResultSet rows = select.executeQuery()) {
+            return rows.next() && rows.getString(1).equals(event.fingerprint());
         }
     }
 
     /** Applies one policy event; returns how many objects or containers became blocked. */
-    private static int apply(Connection c, PolicyEvent event) throws SQLException {
+    private int apply(Connection c, PolicyEvent event) throws SQLException {
         String cloudId = event.workspace().cloudId();
         Block block = event.block();
         int newObjects = 0;
@@ -163,25 +165,32 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
         } else {
             newContainers = blockContainer(c, cloudId, ((ContainerBlocked) event).container(), block);
         }
-        countBlocked(c, cloudId, newObjects, newContainers);
+        bindCount(db.prepared(c, COUNT_BLOCKED), cloudId, newObjects, newContainers).executeUpdate();
         return newObjects + newContainers;
     }
 
+    private static final String COUNT_BLOCKED = """
+            INSERT INTO workspaces (cloud_id, blocked_objects, blocked_containers) VALUES (?, ?, ?)
+            ON CONFLICT (cloud_id) DO UPDATE SET
+                blocked_objects = workspaces.blocked_objects + excluded.blocked_objects,
+                blocked_containers = workspaces.blocked_containers + excluded.blocked_containers""";
+
     /** Adds to the counters of a workspace, creating it on first sight. */
     static void countBlocked(Connection c, String cloudId, long objects, long containers) throws SQLException {
-        try (PreparedStatement count = c.prepareStatement("""
-                INSERT INTO workspaces (cloud_id, blocked_objects, blocked_containers) VALUES (?, ?, ?)
-                ON CONFLICT (cloud_id) DO UPDATE SET
-                    blocked_objects = workspaces.blocked_objects + excluded.blocked_objects,
-                    blocked_containers = workspaces.blocked_containers + excluded.blocked_containers""")) {
-            count.setString(1, cloudId);
-            count.setLong(2, objects);
-            count.setLong(3, containers);
-            count.executeUpdate();
+        try (PreparedStatement count = c.prepareStatement(COUNT_BLOCKED)) {
+            bindCount(count, cloudId, objects, containers).executeUpdate();
         }
     }
 
-    private static int blockObjects(Connection c, String cloudId, List<ObjectRef> objects, Block block)
+    private static PreparedStatement bindCount(PreparedStatement count, String cloudId, long objects, long containers)
+            throws SQLException {
+        count.setString(1, cloudId);
+        count.setLong(2, objects);
+        count.setLong(3, containers);
+        return count;
+    }
+
+    private int blockObjects(Connection c, String cloudId, List<ObjectRef> objects, Block block)
             throws SQLException {
         List<ObjectRef> sorted = notCoveredAsOf(c, cloudId, objects, block);
         // Sorted keys turn random B-tree inserts into appends: about ten times faster.
@@ -190,25 +199,24 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
         String eventId = block.eventId().value();
         int inserted = 0;
         List<ObjectRef> blockedBefore = new ArrayList<>();
-        try (PreparedStatement insert = c.prepareStatement("""
+        PreparedStatement insert = db.prepared(c, """
                 INSERT INTO blocked_objects (cloud_id, product, type, object_id, blocked_at_ns, event_id)
-                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            for (int from = 0; from < sorted.size(); from += BATCH) {
-                List<ObjectRef> batch = sorted.subList(from, Math.min(sorted.size(), from + BATCH));
-                for (ObjectRef object : batch) {
-                    insert.setString(1, cloudId);
-                    bindObject(insert, 2, object);
-                    insert.setLong(5, at);
-                    insert.setString(6, eventId);
-                    insert.addBatch();
-                }
-                int[] counts = insert.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    if (counts[i] > 0) {
-                        inserted++;
-                    } else {
-                        blockedBefore.add(batch.get(i));
-                    }
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
+        for (int from = 0; from < sorted.size(); from += BATCH) {
+            List<ObjectRef> batch = sorted.subList(from, Math.min(sorted.size(), from + BATCH));
+            for (ObjectRef object : batch) {
+                insert.setString(1, cloudId);
+                bindObject(insert, 2, object);
+                insert.setLong(5, at);
+                insert.setString(6, eventId);
+                insert.addBatch();
+            }
+            int[] counts = insert.executeBatch();
+            for (int i = 0; i < counts.length; i++) {
+                if (counts[i] > 0) {
+                    inserted++;
+                } else {
+                    blockedBefore.add(batch.get(i));
                 }
             }
         }
@@ -222,29 +230,28 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
      * The objects whose covering baseline is older than the event; the others are ignored
      * ("as of T" includes T). One look-up per product and type of the event.
      */
-    private static List<ObjectRef> notCoveredAsOf(Connection c, String cloudId, List<ObjectRef> objects, Block block)
+    private List<ObjectRef> notCoveredAsOf(Connection c, String cloudId, List<ObjectRef> objects, Block block)
             throws SQLException {
         Map<List<String>, Boolean> covered = new HashMap<>();
         List<ObjectRef> kept = new ArrayList<>(objects.size());
-        try (PreparedStatement select = c.prepareStatement("""
+        PreparedStatement select = db.prepared(c, """
                 SELECT 1 FROM object_coverage
-                WHERE cloud_id = ? AND product = ? AND type IN (?, '') AND time_ns >= ? LIMIT 1""")) {
-            for (ObjectRef object : objects) {
-                List<String> unit = List.of(object.product().name(), object.type());
-                Boolean isCovered = covered.get(unit);
-                if (isCovered == null) {
-                    select.setString(1, cloudId);
-                    select.setString(2, object.product().name());
-                    select.setString(3, object.type());
-                    select.setLong(4, Nanos.of(block.at()));
-                    try (ResultSet row = select.executeQuery()) {
-                        isCovered = row.next();
-                    }
-                    covered.put(unit, isCovered);
+                WHERE cloud_id = ? AND product = ? AND type IN (?, '') AND time_ns >= ? LIMIT 1""");
+        for (ObjectRef object : objects) {
+            List<String> unit = List.of(object.product().name(), object.type());
+            Boolean isCovered = covered.get(unit);
+            if (isCovered == null) {
+                select.setString(1, cloudId);
+                select.setString(2, object.product().name());
+                select.setString(3, object.type());
+                select.setLong(4, Nanos.of(block.at()));
+                try (ResultSet row = select.executeQuery()) {
+                    isCovered = row.next();
                 }
-                if (!isCovered) {
-                    kept.add(object);
-                }
+                covered.put(unit, isCovered);
+            }
+            if (!isCovered) {
+                kept.add(object);
             }
         }
         return kept;
@@ -421,6 +428,11 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
                 + "ORDER BY b.product, b.type, b.object_id";
     }
 
+    /**
+     * Statements are kept open for a few sizes only ({@link #CHECK_CHUNK} and the powers of two
+     * below it): a chunk takes the next size up and repeats its last object to fill it, whose
+     * answer is then read (adjacent, as rows come sorted) once only.
+     */
     @Override
     public List<BlockedObject> blockedAmong(WorkspaceId workspace, Collection<ObjectRef> objects) {
         List<ObjectRef> wanted = new ArrayList<>(new TreeSet<>(objects));
@@ -428,16 +440,19 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
             List<BlockedObject> blocked = new ArrayList<>();
             for (int from = 0; from < wanted.size(); from += CHECK_CHUNK) {
                 List<ObjectRef> chunk = wanted.subList(from, Math.min(wanted.size(), from + CHECK_CHUNK));
-                try (PreparedStatement select = c.prepareStatement(blockedAmongSql(db.dialect(), chunk.size()))) {
-                    int i = 1;
-                    for (ObjectRef object : chunk) {
-                        bindObject(select, i, object);
-                        i += 3;
-                    }
-                    select.setString(i, workspace.cloudId());
-                    try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
-                            blocked.add(blockedObject(rows));
+                int size = Math.min(CHECK_CHUNK, Integer.highestOneBit(chunk.size() * 2 - 1));
+                PreparedStatement select = db.prepared(c, blockedAmongSql(db.dialect(), size));
+                for (int k = 0; k < size; k++) {
+                    bindObject(select, 1 + 3 * k, chunk.get(Math.min(k, chunk.size() - 1)));
+                }
+                select.setString(1 + 3 * size, workspace.cloudId());
+                ObjectRef last = null;
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        BlockedObject found = blockedObject(rows);
+                        if (!found.object().equals(last)) {
+                            blocked.add(found);
+                            last = found.object();
                         }
                     }
                 }
@@ -449,14 +464,13 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
     @Override
     public Optional<Block> objectBlock(WorkspaceId workspace, ObjectRef object) {
         return db.read(c -> {
-            try (PreparedStatement select = c.prepareStatement("""
+            PreparedStatement select = db.prepared(c, """
                     SELECT blocked_at_ns, event_id FROM blocked_objects
-                    WHERE cloud_id = ? AND product = ? AND type = ? AND object_id = ?""")) {
-                select.setString(1, workspace.cloudId());
-                bindObject(select, 2, object);
-                try (ResultSet row = select.executeQuery()) {
-                    return row.next() ? Optional.of(block(row, 1)) : Optional.<Block>empty();
-                }
+                    WHERE cloud_id = ? AND product = ? AND type = ? AND object_id = ?""");
+            select.setString(1, workspace.cloudId());
+            bindObject(select, 2, object);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? Optional.of(block(row, 1)) : Optional.<Block>empty();
             }
         });
     }

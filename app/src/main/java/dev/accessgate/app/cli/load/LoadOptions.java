@@ -15,9 +15,13 @@ import java.util.Map;
  * @param size       ids per policy event, or objects per bulk check
  * @param blockedIds ids the query scenarios draw from (the first half of them is blocked by
  *                   a setup run of the policy scenario with the same workspace)
+ * @param threads    event-loop threads of the client (the client shares the machine with the
+ *                   service, so 1 by default)
+ * @param warmUp     how long to send the same load first, uncounted (JIT of client and service)
  */
 public record LoadOptions(String scenario, URI target, long requests, Duration duration, int concurrency,
-                          int rate, int size, String workspace, int blockedIds, boolean sortedIds, String token) {
+                          int rate, int size, String workspace, int blockedIds, boolean sortedIds, String token,
+                          int threads, Duration warmUp) {
 
     public static final Duration MAX_DURATION = Duration.ofMinutes(30);
 
@@ -25,11 +29,16 @@ public record LoadOptions(String scenario, URI target, long requests, Duration d
         if (!java.util.Set.of("policy", "small", "check", "bulk").contains(scenario)) {
             throw new IllegalArgumentException("unknown scenario " + scenario + " (policy, small, check, bulk)");
         }
-        if (requests < 1 || concurrency < 1 || concurrency > 1_024 || rate < 0 || size < 1 || blockedIds < 1) {
-            throw new IllegalArgumentException("requests, concurrency (1..1024), size and ids must be positive");
+        if (requests < 1 || concurrency < 1 || concurrency > 1_024 || rate < 0 || size < 1 || blockedIds < 1
+                || threads < 1 || threads > 16) {
+            throw new IllegalArgumentException(
+                    "requests, concurrency (1..1024), size, ids and threads (1..16) must be positive");
         }
         if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_DURATION) > 0) {
             throw new IllegalArgumentException("duration must be between 1s and 30m");
+        }
+        if (warmUp.isNegative() || warmUp.compareTo(MAX_DURATION) > 0) {
+            throw new IllegalArgumentException("warm-up must be between 0s and 30m");
         }
         requireLoopback(target);
     }
@@ -65,9 +74,11 @@ public record LoadOptions(String scenario, URI target, long requests, Duration d
                 values.getOrDefault("workspace", "load"),
                 Integer.parseInt(values.getOrDefault("ids", "1000000")),
                 !values.getOrDefault("order", "random").equals("random"),
-                values.getOrDefault("token", System.getenv().getOrDefault("ACCESSGATE_API_TOKEN", "")));
+                values.getOrDefault("token", System.getenv().getOrDefault("ACCESSGATE_API_TOKEN", "")),
+                Integer.parseInt(values.getOrDefault("threads", "1")),
+                Duration.ofSeconds(Long.parseLong(values.getOrDefault("warmup", "0"))));
         values.keySet().removeAll(java.util.Set.of("url", "requests", "seconds", "concurrency", "rate", "size",
-                "workspace", "ids", "order", "token"));
+                "workspace", "ids", "order", "token", "threads", "warmup"));
         if (!values.isEmpty()) {
             throw new IllegalArgumentException("unknown options: " + values.keySet());
         }

@@ -1,8 +1,6 @@
 package dev.accessgate.app.cli.load;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
-import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -11,8 +9,16 @@ import java.util.UUID;
 /** The request of the n-th call of each scenario, and how many units (ids, objects) it carries. */
 final class Scenarios {
 
-    /** One request to send. */
-    record Call(HttpRequest request, long units) {
+    /** One request to send: a GET when {@code body} is null, else a POST of it. */
+    record Call(String path, String contentType, byte[] body, long units) {
+
+        static Call get(String path, long units) {
+            return new Call(path, null, null, units);
+        }
+
+        static Call post(String path, String contentType, String body, long units) {
+            return new Call(path, contentType, body.getBytes(StandardCharsets.UTF_8), units);
+        }
     }
 
     /** Makes the n-th request; called from many threads. */
@@ -22,7 +28,6 @@ final class Scenarios {
         String unit();
     }
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
 
     private Scenarios() {
@@ -44,11 +49,6 @@ final class Scenarios {
         }
     }
 
-    private static HttpRequest.Builder request(LoadOptions options, String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(options.target().resolve(path)).timeout(TIMEOUT);
-        return options.token().isEmpty() ? builder : builder.header("Authorization", "Bearer " + options.token());
-    }
-
     /** Policy events of {@code size} ids each; ids sequential (a chunked change) or random. */
     private static Scenario policy(LoadOptions options) {
         return new Scenario() {
@@ -62,8 +62,7 @@ final class Scenarios {
                 }
                 EventBodies.Event event = new EventBodies.Event("load-" + RUN + "-" + n, EventBodies.OBJECTS_V2, "load",
                         "2024-01-01T00:00:00Z", EventBodies.objectsV2Data(options.workspace(), "jira", "issue", ids));
-                return new Call(event.into(request(options, "/events"), EventBodies.Mode.STRUCTURED).build(),
-                        options.size());
+                return Call.post("/events", "application/cloudevents+json", event.structured(), options.size());
             }
 
             @Override
@@ -78,9 +77,8 @@ final class Scenarios {
         return new Scenario() {
             @Override
             public Call call(long n) {
-                String body = EventBodies.forgeIssueUpdated(Long.toString(n), "load " + RUN);
-                return new Call(request(options, "/events").header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 1);
+                return Call.post("/events", "application/json",
+                        EventBodies.forgeIssueUpdated(Long.toString(n), "load " + RUN), 1);
             }
 
             @Override
@@ -96,8 +94,7 @@ final class Scenarios {
             @Override
             public Call call(long n) {
                 long id = new SplittableRandom(n).nextLong(options.blockedIds() * 2L);
-                URI path = URI.create("/v1/workspaces/" + options.workspace() + "/objects/jira/issue/" + id);
-                return new Call(request(options, path.toString()).GET().build(), 1);
+                return Call.get("/v1/workspaces/" + options.workspace() + "/objects/jira/issue/" + id, 1);
             }
 
             @Override
@@ -119,9 +116,8 @@ final class Scenarios {
                             .append(random.nextLong(options.blockedIds() * 2L)).append("\"}");
                 }
                 body.append("]}");
-                return new Call(request(options, "/v1/workspaces/" + options.workspace() + "/objects/check")
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), options.size());
+                return Call.post("/v1/workspaces/" + options.workspace() + "/objects/check", "application/json",
+                        body.toString(), options.size());
             }
 
             @Override
