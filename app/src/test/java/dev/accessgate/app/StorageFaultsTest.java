@@ -47,9 +47,13 @@ class StorageFaultsTest {
     private HttpDriver atlassian;
     private HttpDriver api;
     private Path mounted;
+    private final List<Path> immutable = new ArrayList<>();
 
     @AfterEach
     void stop() throws Exception {
+        for (Path file : immutable) {
+            run("chattr", "-i", file.toString());
+        }
         if (server != null) {
             server.close();
         }
@@ -172,6 +176,42 @@ class StorageFaultsTest {
         assertThat(atlassian.post("/events", Http.CE, policyEvent(refused, 400)).json())
                 .containsEntry("status", "applied");
         assertThat(api.get("/v1/workspaces/faults/objects/jira/issue/" + refused + "-399").json())
+                .containsEntry("blocked", true);
+    }
+
+    @Test
+    void a_read_only_file_gets_503_stores_nothing_and_clears_when_writable_again() throws Exception {
+        Path db = dir.resolve("read-only.db");
+        start(db);
+        assertThat(atlassian.post("/events", Http.CE, policyEvent("before-read-only", 3)).status()).isEqualTo(200);
+        // As root, permissions do not stop writes; the immutable attribute does, even on open files.
+        List<Path> files = List.of(db, Path.of(db + "-wal"));
+        for (Path file : files) {
+            int status = run("chattr", "+i", file.toString());
+            Assumptions.assumeTrue(status == 0, () -> {
+                String reason = "skipped: cannot make " + file + " immutable here (chattr exited " + status + ")";
+                LOG.warn(reason);
+                return reason;
+            });
+            immutable.add(file);
+        }
+
+        assertUnavailable(atlassian.post("/events", Http.CE, policyEvent("while-read-only", 3)));
+        assertUnavailable(install("read-only-client"));
+        assertThat(api.get("/health/readiness").status()).as("not ready while read-only").isEqualTo(503);
+        assertThat(api.get("/v1/events/while-read-only").status()).isEqualTo(404);
+
+        for (Path file : files) {
+            assertThat(run("chattr", "-i", file.toString())).isZero();
+        }
+        immutable.clear();
+        assertThat(api.get("/health/readiness").status()).as("ready again").isEqualTo(200);
+        assertThat(atlassian.post("/events", Http.CE, policyEvent("while-read-only", 3)).json())
+                .containsEntry("status", "applied");
+        assertThat(install("read-only-client").status()).isEqualTo(204);
+        assertThat(api.get("/v1/workspaces/faults/objects/jira/issue/while-read-only-2").json())
+                .containsEntry("blocked", true);
+        assertThat(api.get("/v1/workspaces/faults/objects/jira/issue/before-read-only-0").json())
                 .containsEntry("blocked", true);
     }
 

@@ -56,12 +56,15 @@ public abstract class DeliveryFilterCompilerContractTest {
     void an_evaluation_error_follows_on_error() {
         String notBoolean = "event.data.n";
 
-        assertThat(filter(notBoolean, OnError.RECEIVE).decide(ONE)).isEqualTo(Verdict.DELIVER);
-        assertThat(filter(notBoolean, OnError.RECEIVE_AND_LOG).decide(ONE)).isEqualTo(Verdict.DELIVER);
-        assertThat(filter(notBoolean, OnError.IGNORE).decide(ONE))
-                .isInstanceOfSatisfying(Verdict.Drop.class, drop -> assertThat(drop.log()).isFalse());
-        assertThat(filter(notBoolean, OnError.IGNORE_AND_LOG).decide(ONE))
-                .isInstanceOfSatisfying(Verdict.Drop.class, drop -> assertThat(drop.log()).isTrue());
+        // Each verdict says that onError decided it (error = true), so metrics can count it apart.
+        assertThat(filter(notBoolean, OnError.RECEIVE).decide(ONE)).isEqualTo(Verdict.deliverAfterError());
+        assertThat(filter(notBoolean, OnError.RECEIVE_AND_LOG).decide(ONE)).isEqualTo(Verdict.deliverAfterError());
+        assertThat(filter(notBoolean, OnError.IGNORE).decide(ONE)).isInstanceOfSatisfying(Verdict.Drop.class,
+                drop -> assertThat(drop.log()).isFalse());
+        assertThat(filter(notBoolean, OnError.IGNORE_AND_LOG).decide(ONE)).isInstanceOfSatisfying(Verdict.Drop.class,
+                drop -> assertThat(drop.log()).isTrue());
+        assertThat(filter(notBoolean, OnError.IGNORE).decide(ONE).error()).isTrue();
+        assertThat(filter("event.data.n == 2", OnError.IGNORE).decide(ONE).error()).as("a plain false").isFalse();
     }
 
     @Test

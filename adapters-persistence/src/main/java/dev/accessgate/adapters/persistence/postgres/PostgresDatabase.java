@@ -2,12 +2,9 @@ package dev.accessgate.adapters.persistence.postgres;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.adapters.persistence.jdbc.Dialect;
-import dev.accessgate.adapters.persistence.jdbc.KeptStatements;
+import dev.accessgate.adapters.persistence.jdbc.PooledDatabase;
 import dev.accessgate.application.port.out.StoreException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.Set;
@@ -19,15 +16,13 @@ import org.flywaydb.core.Flyway;
  * ({@link Dialect#POSTGRESQL}). As with SQLite, a write or read on a thread that is inside a
  * write joins that write's transaction (the unit of work).
  */
-public final class PostgresDatabase implements Database {
+public final class PostgresDatabase extends PooledDatabase {
 
     private final HikariDataSource pool;
-    /** The connection of the write transaction the current thread is in, if any. */
-    private final ThreadLocal<Connection> currentWrite = new ThreadLocal<>();
     private final PostgresSettings settings;
-    private final KeptStatements statements = new KeptStatements();
 
     private PostgresDatabase(PostgresSettings settings, HikariDataSource pool) {
+        super(pool);
         this.settings = settings;
         this.pool = pool;
     }
@@ -76,56 +71,8 @@ public final class PostgresDatabase implements Database {
     }
 
     @Override
-    public <T> T write(Work<T> work) {
-        Connection joined = currentWrite.get();
-        if (joined != null) {
-            return runOn(joined, work);
-        }
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            currentWrite.set(connection);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
-                throw e;
-            } finally {
-                currentWrite.remove();
-            }
-        } catch (SQLException e) {
-            throw translate(e);
-        }
-    }
-
-    @Override
-    public <T> T read(Work<T> work) {
-        Connection joined = currentWrite.get();
-        if (joined != null) {
-            return runOn(joined, work);
-        }
-        try (Connection connection = pool.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
-    }
-
-    private static <T> T runOn(Connection connection, Work<T> work) {
-        try {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollback) {
-            cause.addSuppressed(rollback);
-        }
+    protected StoreException fault(SQLException e) {
+        return translate(e);
     }
 
     /**
@@ -156,13 +103,8 @@ public final class PostgresDatabase implements Database {
     }
 
     @Override
-    public PreparedStatement prepared(Connection connection, String sql) throws SQLException {
-        return statements.prepared(connection, sql);
-    }
-
-    @Override
     public void close() {
         pool.close();
-        statements.clear();
+        forgetStatements();
     }
 }

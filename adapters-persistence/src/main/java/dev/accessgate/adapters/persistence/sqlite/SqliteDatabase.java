@@ -2,9 +2,8 @@ package dev.accessgate.adapters.persistence.sqlite;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.adapters.persistence.jdbc.Dialect;
-import dev.accessgate.adapters.persistence.jdbc.KeptStatements;
+import dev.accessgate.adapters.persistence.jdbc.PooledDatabase;
 import dev.accessgate.application.port.out.StoreException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,20 +29,18 @@ import org.sqlite.SQLiteDataSource;
  * which commits many such writes at once; {@link #prepared} keeps statements open per
  * connection, so a hot path does not parse its SQL again on every call.
  */
-public final class SqliteDatabase implements Database {
+public final class SqliteDatabase extends PooledDatabase {
 
     private final HikariDataSource pool;
     private final ReentrantLock writeLock = new ReentrantLock(true);
-    /** The connection of the write transaction the current thread is in, if any. */
-    private final ThreadLocal<Connection> currentWrite = new ThreadLocal<>();
     private final Path file;
     private final GroupCommitWriter group;
-    private final KeptStatements statements = new KeptStatements();
 
     /** Writes per group commit: bounds the transaction (and the wait of its first writer) under a flood. */
     static final int MAX_GROUP = 256;
 
     private SqliteDatabase(Path file, HikariDataSource pool) {
+        super(pool);
         this.file = file;
         this.pool = pool;
         this.group = new GroupCommitWriter(this::transaction, MAX_GROUP, "accessgate-sqlite-writer");
@@ -106,20 +103,6 @@ public final class SqliteDatabase implements Database {
     }
 
     /**
-     * Runs {@code work} in one write transaction; commits if it returns, rolls back if it throws.
-     * Inside another write on the same thread, runs in that transaction (which commits or rolls
-     * back as a whole).
-     */
-    @Override
-    public <T> T write(Work<T> work) {
-        Connection joined = currentWrite.get();
-        if (joined != null) {
-            return runOn(joined, work);
-        }
-        return transaction(work);
-    }
-
-    /**
      * Like {@link #write}, but shares its transaction and commit with other writes queued at the
      * same time ({@link GroupCommitWriter}); returns once that commit is done. A write that
      * throws changes nothing and does not affect the others. {@code work} runs on the writer
@@ -128,71 +111,23 @@ public final class SqliteDatabase implements Database {
      */
     @Override
     public <T> T writeGrouped(Work<T> work) {
-        Connection joined = currentWrite.get();
-        if (joined != null) {
-            return runOn(joined, work);
-        }
-        return group.write(work);
+        return inWrite() ? write(work) : group.write(work);
     }
 
-    private <T> T transaction(Work<T> work) {
+    /** One writer at a time, in arrival order: SQLite allows one, and a fair lock queues instead of spinning. */
+    @Override
+    protected <T> T transaction(Work<T> work) {
         writeLock.lock();
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            currentWrite.set(connection);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(connection, e);
-                throw e;
-            } finally {
-                currentWrite.remove();
-            }
-        } catch (SQLException e) {
-            throw translate(e);
+        try {
+            return super.transaction(work);
         } finally {
             writeLock.unlock();
         }
     }
 
-    /**
-     * Runs {@code work} outside any write transaction; inside a write on the same thread, on
-     * that write's connection (so it sees what the write has done so far).
-     */
     @Override
-    public <T> T read(Work<T> work) {
-        Connection joined = currentWrite.get();
-        if (joined != null) {
-            return runOn(joined, work);
-        }
-        try (Connection connection = pool.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
-    }
-
-    @Override
-    public PreparedStatement prepared(Connection connection, String sql) throws SQLException {
-        return statements.prepared(connection, sql);
-    }
-
-    private static <T> T runOn(Connection connection, Work<T> work) {
-        try {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw translate(e);
-        }
-    }
-
-    private static void rollbackQuietly(Connection connection, Exception cause) {
-        try {
-            connection.rollback();
-        } catch (SQLException rollback) {
-            cause.addSuppressed(rollback);
-        }
+    protected StoreException fault(SQLException e) {
+        return translate(e);
     }
 
     static StoreException translate(SQLException e) {
@@ -203,7 +138,7 @@ public final class SqliteDatabase implements Database {
     public void close() {
         group.close();
         pool.close();
-        statements.clear();
+        forgetStatements();
     }
 
 }
