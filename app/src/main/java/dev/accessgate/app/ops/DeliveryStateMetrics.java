@@ -1,6 +1,6 @@
 package dev.accessgate.app.ops;
 
-import dev.accessgate.application.port.out.OverviewStore;
+import dev.accessgate.application.port.in.OverviewUseCase;
 import dev.accessgate.domain.delivery.DeliveryState;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -18,12 +18,12 @@ final class DeliveryStateMetrics {
     /** A scrape reads every state's gauge in turn; they share one count this young. */
     private static final long FRESH_NANOS = 1_000_000_000L;
 
-    private final OverviewStore store;
+    private final OverviewUseCase overview;
     private Map<DeliveryState, Long> counts = Map.of();
     private long countedAt = System.nanoTime() - 2 * FRESH_NANOS;
 
-    DeliveryStateMetrics(OverviewStore store, MeterRegistry registry) {
-        this.store = store;
+    DeliveryStateMetrics(OverviewUseCase overview, MeterRegistry registry) {
+        this.overview = overview;
         for (DeliveryState state : DeliveryState.values()) {
             Gauge.builder("accessgate.deliveries", this, metrics -> metrics.count(state))
                     .description("deliveries in each state (dead: dead letters waiting for a replay)")
@@ -35,7 +35,7 @@ final class DeliveryStateMetrics {
     private synchronized double count(DeliveryState state) {
         if (System.nanoTime() - countedAt > FRESH_NANOS) {
             try {
-                counts = store.countDeliveries();
+                counts = overview.counts().deliveries();
             } catch (RuntimeException e) {
                 return Double.NaN; // the store is unavailable; readiness reports it
             }
