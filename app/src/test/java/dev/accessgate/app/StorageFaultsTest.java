@@ -205,7 +205,8 @@ class StorageFaultsTest {
             assertThat(run("chattr", "-i", file.toString())).isZero();
         }
         immutable.clear();
-        assertThat(api.get("/health/readiness").status()).as("ready again").isEqualTo(200);
+        assertThat(Http.eventually(10, () -> api.get("/health/readiness").status() == 200))
+                .as("ready again: " + api.get("/health/readiness").body()).isTrue();
         assertThat(atlassian.post("/events", Http.CE, policyEvent("while-read-only", 3)).json())
                 .containsEntry("status", "applied");
         assertThat(install("read-only-client").status()).isEqualTo(204);
