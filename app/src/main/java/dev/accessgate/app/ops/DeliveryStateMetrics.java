@@ -35,7 +35,7 @@ final class DeliveryStateMetrics {
     private synchronized double count(DeliveryState state) {
         if (System.nanoTime() - countedAt > FRESH_NANOS) {
             try {
-                counts = overview.counts().deliveries();
+                counts = overview.deliveryCounts();
             } catch (RuntimeException e) {
                 return Double.NaN; // the store is unavailable; readiness reports it
             }

@@ -6,6 +6,7 @@ import dev.accessgate.application.port.in.OverviewUseCase;
 import dev.accessgate.application.port.out.OverviewStore;
 import dev.accessgate.domain.delivery.DeliveryState;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,12 @@ public final class OverviewService implements OverviewUseCase {
 
     @Override
     public Counts counts() {
-        return new Counts(store.countEvents(), store.countDeliveries());
+        return new Counts(store.countEvents(), deliveryCounts());
+    }
+
+    @Override
+    public Map<DeliveryState, Long> deliveryCounts() {
+        return store.countDeliveries();
     }
 
     @Override

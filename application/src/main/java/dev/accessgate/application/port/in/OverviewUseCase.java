@@ -18,6 +18,9 @@ public interface OverviewUseCase {
     /** Every event status and delivery state with its count, zeros included. */
     Counts counts();
 
+    /** Every delivery state with its count, zeros included: {@link #counts()} without counting the events. */
+    Map<DeliveryState, Long> deliveryCounts();
+
     /** Newest first; {@code limit} from 1 to {@link #MAX_LIMIT}. */
     List<StoredEvent> latestEvents(Optional<StoredEvent.Status> status, int limit);
 
