@@ -69,7 +69,7 @@ final class GroupCommitWriter implements AutoCloseable {
 
     private static RuntimeException rethrown(Throwable cause) {
         if (cause instanceof SQLException sql) {
-            return SqliteDatabase.translate(sql);
+            return SqliteFaults.translate(sql);
         }
         if (cause instanceof RuntimeException runtime) {
             return runtime;

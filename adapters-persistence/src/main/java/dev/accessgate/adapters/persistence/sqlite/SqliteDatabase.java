@@ -127,10 +127,6 @@ public final class SqliteDatabase extends PooledDatabase {
 
     @Override
     protected StoreException fault(SQLException e) {
-        return translate(e);
-    }
-
-    static StoreException translate(SQLException e) {
         return SqliteFaults.translate(e);
     }
 
