@@ -54,17 +54,28 @@ public final class Text {
      * text as UTF-8 bytes (SQLite, PostgreSQL with C collation) then agree with the domain.
      */
     public static int compareCodePoints(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            int ca = a.codePointAt(i);
-            int cb = b.codePointAt(j);
+        // UTF-16 (String.compareTo) order equals code-point order except where the first
+        // difference involves a surrogate: compare chars and fix up that case only. The sort of a
+        // 10,000-object bulk check spent a third of its time in a codePointAt loop here.
+        int n = Math.min(a.length(), b.length());
+        for (int k = 0; k < n; k++) {
+            char ca = a.charAt(k);
+            char cb = b.charAt(k);
             if (ca != cb) {
+                if (ca >= Character.MIN_SURROGATE && cb >= Character.MIN_SURROGATE) {
+                    return Integer.compare(surrogatesLast(ca), surrogatesLast(cb));
+                }
                 return Integer.compare(ca, cb);
             }
-            i += Character.charCount(ca);
-            j += Character.charCount(cb);
         }
-        return Boolean.compare(i < a.length(), j < b.length());
+        return Integer.compare(a.length(), b.length());
+    }
+
+    /**
+     * Moves U+E000..U+FFFF below the surrogates, which stand for code points above U+FFFF. Both
+     * halves of a pair sort the same way, so the first differing char decides.
+     */
+    private static int surrogatesLast(char c) {
+        return c >= 0xE000 ? c - 0x800 : c + 0x2000;
     }
 }

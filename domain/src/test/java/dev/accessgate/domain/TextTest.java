@@ -17,6 +17,7 @@ class TextTest {
     /** Strings of valid code points, biased towards the ranges where UTF-16 and UTF-8 order differ. */
     private static Gen<String> texts() {
         Gen<Integer> codePoint = integers().between(0x20, 0x7F)
+                .mix(integers().between(0x80, 0xD7FF))
                 .mix(integers().between(0xE000, 0xFFFF))
                 .mix(integers().between(0x10000, 0x10FFFF));
         return lists().of(codePoint).ofSizeBetween(0, 5).map(TextTest::fromCodePoints);
@@ -34,6 +35,19 @@ class TextTest {
                 assertThat(Integer.signum(Text.compareCodePoints(a, b))).isEqualTo(
                         Integer.signum(Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
                                 b.getBytes(StandardCharsets.UTF_8)))));
+    }
+
+    @Test
+    void code_point_order_is_the_byte_order_of_utf8_after_a_shared_prefix() {
+        // The comparison looks at the first differing char: a shared prefix, possibly ending in
+        // half of a surrogate pair, must not change the answer.
+        qt().forAll(texts(), texts(), texts()).checkAssert((prefix, a, b) -> {
+            String left = prefix + a;
+            String right = prefix + b;
+            assertThat(Integer.signum(Text.compareCodePoints(left, right))).isEqualTo(
+                    Integer.signum(Arrays.compareUnsigned(left.getBytes(StandardCharsets.UTF_8),
+                            right.getBytes(StandardCharsets.UTF_8))));
+        });
     }
 
     @Test
