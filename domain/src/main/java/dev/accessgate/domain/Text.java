@@ -57,6 +57,9 @@ public final class Text {
         // UTF-16 (String.compareTo) order equals code-point order except where the first
         // difference involves a surrogate: compare chars and fix up that case only. The sort of a
         // 10,000-object bulk check spent a third of its time in a codePointAt loop here.
+        if (a == b) {
+            return 0;
+        }
         int n = Math.min(a.length(), b.length());
         for (int k = 0; k < n; k++) {
             char ca = a.charAt(k);

@@ -1,7 +1,6 @@
 package dev.accessgate.domain.policy;
 
 import dev.accessgate.domain.Text;
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -9,10 +8,6 @@ import java.util.Objects;
  * Product and type are lower case; the id is kept exactly as sent.
  */
 public record ObjectRef(Product product, String type, String id) implements Comparable<ObjectRef> {
-
-    private static final Comparator<ObjectRef> ORDER = Comparator.comparing(ObjectRef::product)
-            .thenComparing(ObjectRef::type, Text::compareCodePoints)
-            .thenComparing(ObjectRef::id, Text::compareCodePoints);
 
     public ObjectRef {
         Objects.requireNonNull(product, "product");
@@ -28,7 +23,12 @@ public record ObjectRef(Product product, String type, String id) implements Comp
     /** Product, then type, then id: the stable order of listings and batch writes. */
     @Override
     public int compareTo(ObjectRef other) {
-        return ORDER.compare(this, other);
+        // Written out rather than a Comparator chain: bulk checks sort 10,000 of these per request.
+        int order = product.compareTo(other.product);
+        if (order == 0) {
+            order = Text.compareCodePoints(type, other.type);
+        }
+        return order != 0 ? order : Text.compareCodePoints(id, other.id);
     }
 
     @Override

@@ -14,14 +14,20 @@ public record Product(String name) implements Comparable<Product> {
         name = Text.lowerIdentifier("product", name);
     }
 
-    /** The product with this name, validated and lower-cased. */
+    /** The product with this name, validated and lower-cased (the constants for the known ones). */
     public static Product of(String name) {
-        return new Product(name);
+        // One instance per known product: no allocation per parsed object, and comparisons of
+        // the same product end at the identity check.
+        String lower = Text.lowerIdentifier("product", name);
+        if (lower.equals(CONFLUENCE.name)) {
+            return CONFLUENCE;
+        }
+        return lower.equals(JIRA.name) ? JIRA : new Product(lower);
     }
 
     @Override
     public int compareTo(Product other) {
-        return Text.compareCodePoints(name, other.name);
+        return this == other ? 0 : Text.compareCodePoints(name, other.name);
     }
 
     @Override

@@ -24,6 +24,26 @@ class PolicyValuesTest {
     }
 
     @Test
+    void known_products_are_one_instance_each_and_others_equal_by_name() {
+        assertThat(Product.of("JIRA")).isSameAs(Product.JIRA).isEqualTo(new Product("jira"));
+        assertThat(Product.of("Confluence")).isSameAs(Product.CONFLUENCE);
+        // Locale-free lower-casing decides, not equalsIgnoreCase: a dotless i is another product.
+        assertThat(Product.of("j\u0131ra")).isNotEqualTo(Product.JIRA);
+        assertThat(Product.of("bitbucket")).isEqualTo(new Product("Bitbucket"));
+    }
+
+    @Test
+    void object_order_is_product_then_type_then_id_by_code_point() {
+        List<ObjectRef> sorted = new ArrayList<>(List.of(ObjectRef.of("jira", "issue", "2"),
+                ObjectRef.of("confluence", "page", "\uE000"), ObjectRef.of("confluence", "page", "\uD83D\uDE00"),
+                ObjectRef.of("confluence", "blogpost", "9"), ObjectRef.of("jira", "issue", "10")));
+        Collections.shuffle(sorted);
+        Collections.sort(sorted);
+        assertThat(sorted).extracting(ObjectRef::toString).containsExactly("confluence/blogpost/9",
+                "confluence/page/\uE000", "confluence/page/\uD83D\uDE00", "jira/issue/10", "jira/issue/2");
+    }
+
+    @Test
     void blank_or_control_character_identifiers_are_refused_with_the_field_name() {
         assertThatThrownBy(() -> new WorkspaceId(" "))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.field()).isEqualTo("cloudId"));

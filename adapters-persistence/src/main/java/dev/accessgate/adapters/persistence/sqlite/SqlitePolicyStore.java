@@ -38,11 +38,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * The event store, the baseline store and the block ledger in one SQLite file, so that an
@@ -435,7 +435,10 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
      */
     @Override
     public List<BlockedObject> blockedAmong(WorkspaceId workspace, Collection<ObjectRef> objects) {
-        List<ObjectRef> wanted = new ArrayList<>(new TreeSet<>(objects));
+        // Distinct by hash, then one array sort: cheaper than a TreeSet of 10,000 (sorted chunks
+        // keep SQLite's B-tree probes local and the answer in ObjectRef order).
+        List<ObjectRef> wanted = new ArrayList<>(new HashSet<>(objects));
+        wanted.sort(null);
         return db.read(c -> {
             List<BlockedObject> blocked = new ArrayList<>();
             for (int from = 0; from < wanted.size(); from += CHECK_CHUNK) {
