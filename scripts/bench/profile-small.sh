@@ -16,3 +16,4 @@ echo "# CPU (average of jdk.CPULoad):"
 jfr print --events jdk.CPULoad "$OUT/small.jfr" | grep -E "jvmUser|jvmSystem|machineTotal" | awk '{a[$1]+=$3; n[$1]++} END {for (k in a) printf "  %s %.1f%%\n", k, a[k]/n[k]}'
 echo "# accessgate frames in the stacks of long parks:"
 jfr print --events jdk.ThreadPark --stack-depth 12 "$OUT/small.jfr" | grep -oE "dev\.accessgate[^ (]*" | sort | uniq -c | sort -rn | head -8
+scripts/bench/jfr-top.sh "$OUT/small.jfr"
