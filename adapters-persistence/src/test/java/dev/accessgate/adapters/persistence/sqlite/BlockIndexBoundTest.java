@@ -1,0 +1,101 @@
+package dev.accessgate.adapters.persistence.sqlite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accessgate.application.model.Processing;
+import dev.accessgate.application.testkit.TestEvents;
+import dev.accessgate.domain.policy.ObjectRef;
+import dev.accessgate.domain.policy.ObjectsBlocked;
+import dev.accessgate.domain.policy.WorkspaceId;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index holds at most its bound; a workspace that would pass it is answered from SQLite, correctly. */
+class BlockIndexBoundTest {
+
+    private static final Instant T = Instant.parse("2024-03-01T00:00:00Z");
+    private static final WorkspaceId SMALL = new WorkspaceId("small");
+    private static final WorkspaceId BIG = new WorkspaceId("big");
+
+    @TempDir
+    Path dir;
+
+    private SqliteDatabase db;
+    private BlockIndex index;
+    private SqlitePolicyStore store;
+    private IndexedLedgerStore indexed;
+
+    private void open(long maxObjects) {
+        db = SqliteDatabase.open(SqliteSettings.of(dir.resolve("bound.db")));
+        index = BlockIndex.start(db, maxObjects);
+        store = new SqlitePolicyStore(db, index);
+        indexed = new IndexedLedgerStore(store, index);
+        assertThat(index.awaitBuilt(Duration.ofSeconds(30))).isTrue();
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+        db.close();
+    }
+
+    @Test
+    void a_workspace_over_the_bound_at_start_is_answered_from_sqlite_and_the_others_from_memory() {
+        open(5);
+        block("e1", SMALL, 0, 3);
+        block("e2", BIG, 0, 10);
+        close();
+
+        open(5);
+
+        assertThat(indexed.answersInMemory(SMALL)).isTrue();
+        assertThat(indexed.answersInMemory(BIG)).isFalse();
+        assertThat(index.indexed()).isEqualTo(3);
+        assertSameAnswers(SMALL, 12);
+        assertSameAnswers(BIG, 12);
+    }
+
+    @Test
+    void a_workspace_that_grows_past_the_bound_goes_back_to_sqlite() {
+        open(5);
+        block("e1", SMALL, 0, 4);
+        assertThat(indexed.answersInMemory(SMALL)).isTrue();
+
+        block("e2", SMALL, 4, 8);
+
+        assertThat(indexed.answersInMemory(SMALL)).isFalse();
+        assertThat(index.indexed()).isZero();
+        assertSameAnswers(SMALL, 10);
+    }
+
+    @Test
+    void a_workspace_never_seen_has_nothing_blocked_and_is_answered_from_memory() {
+        open(5);
+        WorkspaceId unknown = new WorkspaceId("unknown");
+
+        assertThat(indexed.answersInMemory(unknown)).isTrue();
+        assertThat(indexed.objectBlock(unknown, issue(1))).isEmpty();
+    }
+
+    private void block(String id, WorkspaceId ws, int from, int to) {
+        ObjectsBlocked event = TestEvents.objectsBlocked(id, ws.cloudId(), T,
+                IntStream.range(from, to).mapToObj(BlockIndexBoundTest::issue).toList());
+        store.record(TestEvents.received(event), new Processing.Applied(event));
+    }
+
+    private void assertSameAnswers(WorkspaceId ws, int ids) {
+        List<ObjectRef> objects = IntStream.range(0, ids).mapToObj(BlockIndexBoundTest::issue).toList();
+        objects.forEach(object -> assertThat(indexed.objectBlock(ws, object)).isEqualTo(store.objectBlock(ws, object)));
+        assertThat(indexed.blockedAmong(ws, objects)).isEqualTo(store.blockedAmong(ws, objects));
+    }
+
+    private static ObjectRef issue(int id) {
+        return ObjectRef.of("jira", "issue", Integer.toString(id));
+    }
+}
