@@ -168,6 +168,22 @@ public final class BlockIndex implements AutoCloseable {
                         counts.put(rows.getString(1), rows.getLong(2));
                     }
                 }
+                // Every write keeps the counters, but a workspace with rows and no counter row
+                // must not pass for empty: one primary-key seek per workspace finds them all.
+                try (PreparedStatement next = c.prepareStatement(
+                        "SELECT cloud_id FROM blocked_objects WHERE cloud_id > ? ORDER BY cloud_id LIMIT 1")) {
+                    String after = "";
+                    while (true) {
+                        next.setString(1, after);
+                        try (ResultSet row = next.executeQuery()) {
+                            if (!row.next()) {
+                                break;
+                            }
+                            after = row.getString(1);
+                        }
+                        counts.putIfAbsent(after, 0L);
+                    }
+                }
                 return counts;
             });
         } catch (RuntimeException e) {
@@ -207,7 +223,8 @@ public final class BlockIndex implements AutoCloseable {
                         expected = row.next() ? row.getLong(1) : 0;
                     }
                 }
-                if (expected > maxObjects - indexed()) {
+                long room = maxObjects - indexed();
+                if (expected > room) {
                     return null;
                 }
                 ObjectTable scanned = new ObjectTable(expected);
@@ -217,7 +234,10 @@ public final class BlockIndex implements AutoCloseable {
                         WHERE cloud_id = ?""")) {
                     select.setString(1, cloudId);
                     try (ResultSet rows = select.executeQuery()) {
-                        while (rows.next()) {
+                        for (long seen = 1; rows.next(); seen++) {
+                            if (seen > room) {
+                                return null;
+                            }
                             scanned.putScanned(ObjectKeys.of(rows.getString(1), rows.getString(2), rows.getString(3)),
                                     rows.getLong(4), rows.getString(5));
                         }

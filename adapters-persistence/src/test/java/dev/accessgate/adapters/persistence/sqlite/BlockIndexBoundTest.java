@@ -83,6 +83,24 @@ class BlockIndexBoundTest {
         assertThat(indexed.objectBlock(unknown, issue(1))).isEmpty();
     }
 
+    @Test
+    void rows_without_a_counter_row_are_found_too() {
+        open(5);
+        close();
+        db = SqliteDatabase.open(SqliteSettings.of(dir.resolve("bound.db")));
+        db.write(c -> c.createStatement().executeUpdate("""
+                INSERT INTO blocked_objects (cloud_id, product, type, object_id, blocked_at_ns, event_id)
+                VALUES ('uncounted', 'jira', 'issue', '1', 0, 'direct')"""));
+        db.close();
+
+        open(5);
+
+        WorkspaceId uncounted = new WorkspaceId("uncounted");
+        assertThat(indexed.answersInMemory(uncounted)).isTrue();
+        assertThat(indexed.objectBlock(uncounted, issue(1))).isPresent();
+        assertSameAnswers(uncounted, 3);
+    }
+
     private void block(String id, WorkspaceId ws, int from, int to) {
         ObjectsBlocked event = TestEvents.objectsBlocked(id, ws.cloudId(), T,
                 IntStream.range(from, to).mapToObj(BlockIndexBoundTest::issue).toList());
