@@ -17,6 +17,7 @@ import dev.accessgate.application.service.PolicyIngestService;
 import dev.accessgate.application.service.SubscriptionRouter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
@@ -68,8 +69,11 @@ final class AccessGateFactory {
         return db;
     }
 
-    /** Built in the background from the file; checks are answered from SQLite until it is ready. */
-    @Singleton
+    /**
+     * Created with the context (not at the first request) so that its background build starts
+     * with the service; checks are answered from SQLite until it is ready.
+     */
+    @Context
     @Bean(preDestroy = "close")
     LedgerIndex ledgerIndex(Database db, StorageSettings settings) {
         long max = settings.getIndexMaxObjects();

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What SQLite and PostgreSQL share: transactions on pooled connections, the joining of a write
@@ -22,7 +24,7 @@ public abstract class PooledDatabase implements Database {
     private final KeptStatements statements = new KeptStatements();
     /** The after-commit hooks of the write transaction the current thread is in. */
     private final ThreadLocal<List<Runnable>> hooks = new ThreadLocal<>();
-    private static final System.Logger LOG = System.getLogger(PooledDatabase.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(PooledDatabase.class);
 
     protected PooledDatabase(DataSource pool) {
         this.pool = pool;
@@ -101,7 +103,7 @@ public abstract class PooledDatabase implements Database {
             try {
                 hook.run();
             } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, "after-commit hook failed", e);
+                LOG.error("after-commit hook failed", e);
             }
         }
     }

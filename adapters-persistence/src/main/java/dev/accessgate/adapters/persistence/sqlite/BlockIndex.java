@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The blocked objects of every workspace in memory ({@link ObjectTable}), so that the single and
@@ -35,7 +37,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class BlockIndex implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(BlockIndex.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(BlockIndex.class);
     /** The table of a workspace with nothing blocked: answered from memory too. */
     private static final ObjectTable EMPTY = new ObjectTable(0);
 
@@ -151,8 +153,8 @@ public final class BlockIndex implements AutoCloseable {
     private void drop(String cloudId, Workspace workspace) {
         indexed -= workspace.ready.size();
         workspace.ready = null;
-        LOG.log(System.Logger.Level.INFO, "index: workspace {0} answered from SQLite (over {1} objects in memory,"
-                + " ACCESSGATE_INDEX_MAX_OBJECTS)", cloudId, maxObjects);
+        LOG.info("index: workspace {} answered from SQLite (over {} objects in memory, ACCESSGATE_INDEX_MAX_OBJECTS)",
+                cloudId, maxObjects);
     }
 
     /** Lists the workspaces (smallest first, so more of them fit), then builds each. */
@@ -187,7 +189,7 @@ public final class BlockIndex implements AutoCloseable {
                 return counts;
             });
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "index: cannot list the workspaces; checks stay on SQLite", e);
+            LOG.warn("index: cannot list the workspaces; checks stay on SQLite", e);
             return;
         }
         Map<String, Integer> toBuild = new LinkedHashMap<>();
@@ -206,7 +208,7 @@ public final class BlockIndex implements AutoCloseable {
         }
         long started = System.nanoTime();
         toBuild.forEach(this::build);
-        LOG.log(System.Logger.Level.INFO, "index: {0} workspaces listed, {1} objects in memory, built in {2} ms",
+        LOG.info("index: {} workspaces listed, {} objects in memory, built in {} ms",
                 toBuild.size(), indexed(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
     }
 
@@ -246,7 +248,7 @@ public final class BlockIndex implements AutoCloseable {
                 return scanned;
             });
         } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "index: cannot build workspace " + cloudId + "; it stays on SQLite", e);
+            LOG.warn("index: cannot build workspace {}; it stays on SQLite", cloudId, e);
             table = null;
         }
         synchronized (this) {
@@ -263,8 +265,8 @@ public final class BlockIndex implements AutoCloseable {
                 table.put(change.keys(), change.keys().length, change.block());
             }
             if (indexed + table.size() > maxObjects) {
-                LOG.log(System.Logger.Level.INFO, "index: workspace {0} answered from SQLite ({1} objects; the index"
-                        + " holds at most {2}, ACCESSGATE_INDEX_MAX_OBJECTS)", cloudId, table.size(), maxObjects);
+                LOG.info("index: workspace {} answered from SQLite ({} objects; the index holds at most {},"
+                        + " ACCESSGATE_INDEX_MAX_OBJECTS)", cloudId, table.size(), maxObjects);
                 return;
             }
             indexed += table.size();

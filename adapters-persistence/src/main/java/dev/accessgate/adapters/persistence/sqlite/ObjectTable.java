@@ -96,6 +96,17 @@ final class ObjectTable {
         return Optional.empty();
     }
 
+    /** Writer only (the arrays cannot change meanwhile). */
+    private boolean contains(long key) {
+        int mask = keys.length - 1;
+        for (int i = slot(key) & mask; keys[i] != 0; i = (i + 1) & mask) {
+            if (keys[i] == key) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static int slot(long key) {
         return (int) (key ^ (key >>> 32));
     }
@@ -103,7 +114,14 @@ final class ObjectTable {
     /** Sets the answer of every key to {@code block} (state-setting: applying it twice is harmless). */
     synchronized void put(long[] keysToSet, int count, Block block) {
         int answer = blockIndexOf(block);
-        growFor(size + count);
+        // Only new keys count: an event moving existing answers earlier must not grow the table.
+        int absent = 0;
+        for (int i = 0; i < count; i++) {
+            if (!contains(keysToSet[i])) {
+                absent++;
+            }
+        }
+        growFor((long) size + absent);
         long stamp = lock.writeLock();
         try {
             for (int i = 0; i < count; i++) {
