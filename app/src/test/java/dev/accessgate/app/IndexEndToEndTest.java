@@ -29,6 +29,8 @@ class IndexEndToEndTest {
                 "micronaut.server.port", -1));
         settings.putAll(extra);
         EmbeddedServer server = ApplicationContext.run(EmbeddedServer.class, settings);
+        // Created (and building) with the service, not at the first request.
+        assertThat(server.getApplicationContext().getActiveBeanRegistrations(LedgerIndex.class)).isNotEmpty();
         server.getApplicationContext().getBean(LedgerIndex.class).index()
                 .ifPresent(index -> assertThat(index.awaitBuilt(Duration.ofSeconds(60))).isTrue());
         return server;
