@@ -26,23 +26,22 @@ class BlockIndexBoundTest {
     @TempDir
     Path dir;
 
-    private SqliteDatabase db;
+    private IndexedSqlite opened;
     private BlockIndex index;
     private SqlitePolicyStore store;
     private IndexedLedgerStore indexed;
 
     private void open(long maxObjects) {
-        db = SqliteDatabase.open(SqliteSettings.of(dir.resolve("bound.db")));
-        index = BlockIndex.start(db, maxObjects);
-        store = new SqlitePolicyStore(db, index);
-        indexed = new IndexedLedgerStore(store, index);
+        opened = new IndexedSqlite(dir.resolve("bound.db"), maxObjects);
+        index = opened.index;
+        store = opened.store;
+        indexed = opened.ledger;
         assertThat(index.awaitBuilt(Duration.ofSeconds(30))).isTrue();
     }
 
     @AfterEach
     void close() {
-        index.close();
-        db.close();
+        opened.close();
     }
 
     @Test
@@ -87,7 +86,7 @@ class BlockIndexBoundTest {
     void rows_without_a_counter_row_are_found_too() {
         open(5);
         close();
-        db = SqliteDatabase.open(SqliteSettings.of(dir.resolve("bound.db")));
+        SqliteDatabase db = SqliteDatabase.open(SqliteSettings.of(dir.resolve("bound.db")));
         db.write(c -> c.createStatement().executeUpdate("""
                 INSERT INTO blocked_objects (cloud_id, product, type, object_id, blocked_at_ns, event_id)
                 VALUES ('uncounted', 'jira', 'issue', '1', 0, 'direct')"""));

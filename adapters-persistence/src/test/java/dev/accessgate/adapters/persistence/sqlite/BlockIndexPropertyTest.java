@@ -56,7 +56,7 @@ class BlockIndexPropertyTest {
     @TempDir
     Path dir;
 
-    private SqliteDatabase db;
+    private IndexedSqlite opened;
     private BlockIndex index;
     private SqlitePolicyStore store;
     private IndexedLedgerStore indexed;
@@ -64,7 +64,7 @@ class BlockIndexPropertyTest {
     @BeforeEach
     void open() {
         reopen();
-        db.write(c -> {
+        opened.db.write(c -> {
             for (String sql : INJECTED_FAILURE) {
                 c.createStatement().executeUpdate(sql);
             }
@@ -73,16 +73,15 @@ class BlockIndexPropertyTest {
     }
 
     private void reopen() {
-        db = SqliteDatabase.open(SqliteSettings.of(dir.resolve("indexed.db")));
-        index = BlockIndex.start(db, 1_000_000);
-        store = new SqlitePolicyStore(db, index);
-        indexed = new IndexedLedgerStore(store, index);
+        opened = new IndexedSqlite(dir.resolve("indexed.db"), 1_000_000);
+        index = opened.index;
+        store = opened.store;
+        indexed = opened.ledger;
     }
 
     @AfterEach
     void close() {
-        index.close();
-        db.close();
+        opened.close();
     }
 
     @Test

@@ -15,28 +15,24 @@ class IndexedLedgerStoreTest extends BlockLedgerStoreContractTest {
 
     @TempDir
     static Path dir;
-    private SqliteDatabase db;
-    private BlockIndex index;
+    private IndexedSqlite opened;
 
     @Override
     protected PolicyStores newStores() {
         try {
             Path file = Files.createTempFile(dir, "indexed", ".db");
             Files.delete(file);
-            db = SqliteDatabase.open(SqliteSettings.of(file));
+            opened = new IndexedSqlite(file, 1_000_000);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        index = BlockIndex.start(db, 1_000_000);
-        SqlitePolicyStore store = new SqlitePolicyStore(db, index);
         // Built before the first write, so new workspaces get their table at once.
-        index.awaitBuilt(Duration.ofSeconds(30));
-        return new PolicyStores(store, new IndexedLedgerStore(store, index));
+        opened.index.awaitBuilt(Duration.ofSeconds(30));
+        return new PolicyStores(opened.store, opened.ledger);
     }
 
     @AfterEach
     void close() {
-        index.close();
-        db.close();
+        opened.close();
     }
 }
