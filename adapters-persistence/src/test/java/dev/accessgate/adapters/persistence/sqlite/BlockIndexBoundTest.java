@@ -27,16 +27,10 @@ class BlockIndexBoundTest {
     Path dir;
 
     private IndexedSqlite opened;
-    private BlockIndex index;
-    private SqlitePolicyStore store;
-    private IndexedLedgerStore indexed;
 
     private void open(long maxObjects) {
         opened = new IndexedSqlite(dir.resolve("bound.db"), maxObjects);
-        index = opened.index;
-        store = opened.store;
-        indexed = opened.ledger;
-        assertThat(index.awaitBuilt(Duration.ofSeconds(30))).isTrue();
+        assertThat(opened.index.awaitBuilt(Duration.ofSeconds(30))).isTrue();
     }
 
     @AfterEach
@@ -53,9 +47,9 @@ class BlockIndexBoundTest {
 
         open(5);
 
-        assertThat(indexed.answersInMemory(SMALL)).isTrue();
-        assertThat(indexed.answersInMemory(BIG)).isFalse();
-        assertThat(index.indexed()).isEqualTo(3);
+        assertThat(opened.ledger.answersInMemory(SMALL)).isTrue();
+        assertThat(opened.ledger.answersInMemory(BIG)).isFalse();
+        assertThat(opened.index.indexed()).isEqualTo(3);
         assertSameAnswers(SMALL, 12);
         assertSameAnswers(BIG, 12);
     }
@@ -64,12 +58,12 @@ class BlockIndexBoundTest {
     void a_workspace_that_grows_past_the_bound_goes_back_to_sqlite() {
         open(5);
         block("e1", SMALL, 0, 4);
-        assertThat(indexed.answersInMemory(SMALL)).isTrue();
+        assertThat(opened.ledger.answersInMemory(SMALL)).isTrue();
 
         block("e2", SMALL, 4, 8);
 
-        assertThat(indexed.answersInMemory(SMALL)).isFalse();
-        assertThat(index.indexed()).isZero();
+        assertThat(opened.ledger.answersInMemory(SMALL)).isFalse();
+        assertThat(opened.index.indexed()).isZero();
         assertSameAnswers(SMALL, 10);
     }
 
@@ -78,8 +72,8 @@ class BlockIndexBoundTest {
         open(5);
         WorkspaceId unknown = new WorkspaceId("unknown");
 
-        assertThat(indexed.answersInMemory(unknown)).isTrue();
-        assertThat(indexed.objectBlock(unknown, issue(1))).isEmpty();
+        assertThat(opened.ledger.answersInMemory(unknown)).isTrue();
+        assertThat(opened.ledger.objectBlock(unknown, issue(1))).isEmpty();
     }
 
     @Test
@@ -95,21 +89,22 @@ class BlockIndexBoundTest {
         open(5);
 
         WorkspaceId uncounted = new WorkspaceId("uncounted");
-        assertThat(indexed.answersInMemory(uncounted)).isTrue();
-        assertThat(indexed.objectBlock(uncounted, issue(1))).isPresent();
+        assertThat(opened.ledger.answersInMemory(uncounted)).isTrue();
+        assertThat(opened.ledger.objectBlock(uncounted, issue(1))).isPresent();
         assertSameAnswers(uncounted, 3);
     }
 
     private void block(String id, WorkspaceId ws, int from, int to) {
         ObjectsBlocked event = TestEvents.objectsBlocked(id, ws.cloudId(), T,
                 IntStream.range(from, to).mapToObj(BlockIndexBoundTest::issue).toList());
-        store.record(TestEvents.received(event), new Processing.Applied(event));
+        opened.store.record(TestEvents.received(event), new Processing.Applied(event));
     }
 
     private void assertSameAnswers(WorkspaceId ws, int ids) {
         List<ObjectRef> objects = IntStream.range(0, ids).mapToObj(BlockIndexBoundTest::issue).toList();
-        objects.forEach(object -> assertThat(indexed.objectBlock(ws, object)).isEqualTo(store.objectBlock(ws, object)));
-        assertThat(indexed.blockedAmong(ws, objects)).isEqualTo(store.blockedAmong(ws, objects));
+        objects.forEach(object ->
+                assertThat(opened.ledger.objectBlock(ws, object)).isEqualTo(opened.store.objectBlock(ws, object)));
+        assertThat(opened.ledger.blockedAmong(ws, objects)).isEqualTo(opened.store.blockedAmong(ws, objects));
     }
 
     private static ObjectRef issue(int id) {
