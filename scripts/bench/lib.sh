@@ -17,14 +17,15 @@ machine() {
   echo "# uptime:$(uptime | sed 's/.*up[^,]*,[^,]*,//')"
 }
 
-# start_service SYNC [java options...]: a fresh database with synchronous=SYNC.
+# start_service SYNC [java options...]: a fresh database with synchronous=SYNC (KEEP_DB=1: the same).
 start_service() {
   local sync=$1; shift
   stop_service
   if curl -s -o /dev/null "$BASE/health" 2>/dev/null; then
     echo "port $PORT is already in use: stop that service first" >&2; exit 1
   fi
-  rm -f "$BENCH_DIR"/accessgate.db*
+  # KEEP_DB=1: start again on the database of the previous start (a restart).
+  [ -n "${KEEP_DB:-}" ] || rm -f "$BENCH_DIR"/accessgate.db*
   ACCESSGATE_DB="$BENCH_DIR/accessgate.db" ACCESSGATE_API_TOKEN="$TOKEN" ACCESSGATE_SQLITE_SYNCHRONOUS="$sync" \
     ACCESSGATE_BASE_URL="$BASE" PORT=$PORT java "$@" -jar "$JAR" >"$BENCH_DIR/server.log" 2>&1 &
   SERVER=$!

@@ -3,22 +3,27 @@ package dev.accessgate.app;
 import dev.accessgate.adapters.persistence.jdbc.Database;
 import dev.accessgate.adapters.persistence.postgres.PostgresDatabase;
 import dev.accessgate.adapters.persistence.postgres.PostgresSettings;
+import dev.accessgate.adapters.persistence.sqlite.BlockIndex;
+import dev.accessgate.adapters.persistence.sqlite.IndexedLedgerStore;
 import dev.accessgate.adapters.persistence.sqlite.SqliteDatabase;
 import dev.accessgate.adapters.persistence.sqlite.SqlitePolicyStore;
 import dev.accessgate.adapters.persistence.sqlite.SqliteSettings;
 import dev.accessgate.app.ops.IngestTelemetry;
 import dev.accessgate.application.port.in.QueryAccessUseCase;
+import dev.accessgate.application.port.out.BlockLedgerStore;
 import dev.accessgate.application.service.AccessQueryService;
 import dev.accessgate.application.service.DeliveryWorker;
 import dev.accessgate.application.service.PolicyIngestService;
 import dev.accessgate.application.service.SubscriptionRouter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,9 +69,24 @@ final class AccessGateFactory {
         return db;
     }
 
+    /**
+     * Created with the context (not at the first request) so that its background build starts
+     * with the service; checks are answered from SQLite until it is ready.
+     */
+    @Context
+    @Bean(preDestroy = "close")
+    LedgerIndex ledgerIndex(Database db, StorageSettings settings) {
+        long max = settings.getIndexMaxObjects();
+        if (db instanceof SqliteDatabase sqlite && max > 0) {
+            LOG.info("index: blocked objects in memory, at most {} (ACCESSGATE_INDEX_MAX_OBJECTS), building", max);
+            return new LedgerIndex(Optional.of(BlockIndex.start(sqlite, max)));
+        }
+        return new LedgerIndex(Optional.empty());
+    }
+
     @Singleton
-    SqlitePolicyStore policyStore(Database db) {
-        return new SqlitePolicyStore(db);
+    SqlitePolicyStore policyStore(Database db, LedgerIndex index) {
+        return new SqlitePolicyStore(db, index.index().orElse(null));
     }
 
     @Singleton
@@ -77,8 +97,10 @@ final class AccessGateFactory {
     }
 
     @Singleton
-    QueryAccessUseCase queryAccess(SqlitePolicyStore store) {
-        return new AccessQueryService(store);
+    QueryAccessUseCase queryAccess(SqlitePolicyStore store, LedgerIndex index) {
+        return new AccessQueryService(index.index()
+                .<BlockLedgerStore>map(built -> new IndexedLedgerStore(store, built))
+                .orElse(store));
     }
 
     @Singleton

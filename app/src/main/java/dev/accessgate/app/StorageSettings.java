@@ -22,6 +22,19 @@ final class StorageSettings {
     private int sqliteReaders = 4;
     /** Wait for another process's lock before a write fails as unavailable ({@code ACCESSGATE_SQLITE_BUSY_TIMEOUT}). */
     private Duration sqliteBusyTimeout = Duration.ofSeconds(5);
+    /**
+     * Blocked objects held in memory for the checks, over all workspaces; 0: none
+     * ({@code ACCESSGATE_INDEX_MAX_OBJECTS}). SQLite only.
+     */
+    private long indexMaxObjects = 1_000_000;
+
+    public long getIndexMaxObjects() {
+        return indexMaxObjects;
+    }
+
+    public void setIndexMaxObjects(long indexMaxObjects) {
+        this.indexMaxObjects = indexMaxObjects;
+    }
 
     public String getDb() {
         return db;

@@ -1,5 +1,7 @@
 package dev.accessgate.benchmarks;
 
+import dev.accessgate.adapters.persistence.sqlite.BlockIndex;
+import dev.accessgate.adapters.persistence.sqlite.IndexedLedgerStore;
 import dev.accessgate.adapters.persistence.sqlite.SqliteDatabase;
 import dev.accessgate.adapters.persistence.sqlite.SqlitePolicyStore;
 import dev.accessgate.adapters.persistence.sqlite.SqliteSettings;
@@ -14,6 +16,7 @@ import dev.accessgate.domain.policy.WorkspacePolicy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +47,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@link SqlitePolicyStore#blockedAmong} of 10,000 objects (reported per object; now a CROSS JOIN
  * with statements kept open per chunk size), the same query prepared per chunk as it was before
  * ({@code sqliteCrossJoin10k}), and the
- * domain's in-memory {@link WorkspacePolicy#isBlocked} as the reference. Target: at least
+ * domain's in-memory {@link WorkspacePolicy#isBlocked} as the reference, and the same checks
+ * through the in-memory index ({@link IndexedLedgerStore}, built from the file at set-up), with the
+ * key drawn per call like the others ({@code index*}) and from a pre-drawn array
+ * ({@code indexPredrawn}: the look-up alone). Target: at least
  * 5,000,000 checks per second in process on 2 cores.
  *
  * <pre>java -Xmx2g -jar benchmarks/target/benchmarks.jar QueryBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s -t 1</pre>
@@ -69,11 +75,16 @@ public class QueryBenchmark {
     private SqliteDatabase db;
     private SqlitePolicyStore store;
     private WorkspacePolicy policy;
+    private BlockIndex index;
+    private IndexedLedgerStore indexed;
+    /** Pre-drawn queries for {@code indexPredrawn}: the look-up without making the key. */
+    private ObjectRef[] predrawn;
 
     /** A per-thread stream of query ids. */
     @State(Scope.Thread)
     public static class Draw {
         private final SplittableRandom random = new SplittableRandom(Thread.currentThread().getId());
+        private int next;
 
         ObjectRef next(int blocked) {
             return new ObjectRef(Product.JIRA, "issue", Long.toString(random.nextLong(blocked * 2L)));
@@ -114,6 +125,16 @@ public class QueryBenchmark {
             }
             return null;
         });
+        index = BlockIndex.start(db, blocked);
+        if (!index.awaitBuilt(Duration.ofMinutes(5)) || index.indexed() != blocked) {
+            throw new IllegalStateException("index not built: " + index.indexed());
+        }
+        indexed = new IndexedLedgerStore(store, index);
+        predrawn = new ObjectRef[1 << 20];
+        Draw draw = new Draw();
+        for (int i = 0; i < predrawn.length; i++) {
+            predrawn[i] = draw.next(blocked);
+        }
         policy = new WorkspacePolicy(WORKSPACE);
         for (int from = 0, n = 0; from < blocked; from += ObjectsBlocked.MAX_OBJECTS, n++) {
             List<ObjectRef> objects = new ArrayList<>();
@@ -126,6 +147,7 @@ public class QueryBenchmark {
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
+        index.close();
         db.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
@@ -182,6 +204,22 @@ public class QueryBenchmark {
             }
             return found;
         });
+    }
+
+    @Benchmark
+    public Optional<Block> indexObjectBlock(Draw draw) {
+        return indexed.objectBlock(WORKSPACE, draw.next(blocked));
+    }
+
+    @Benchmark
+    public Optional<Block> indexPredrawn(Draw draw) {
+        return indexed.objectBlock(WORKSPACE, predrawn[draw.next++ & (predrawn.length - 1)]);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BULK)
+    public List<BlockedObject> indexBlockedAmong10k(Draw draw) {
+        return indexed.blockedAmong(WORKSPACE, draw.objects(blocked));
     }
 
     /** Not thread-safe for writes; read-only here, so safe to share between benchmark threads. */

@@ -61,8 +61,13 @@ class TestBeans {
     }
 
     @Singleton
-    QueryAccessUseCase query(InMemoryPolicyStore store) {
-        return new AccessQueryService(store);
+    MemoryAnswers memoryAnswers(InMemoryPolicyStore store) {
+        return new MemoryAnswers(store);
+    }
+
+    @Singleton
+    QueryAccessUseCase query(MemoryAnswers ledger) {
+        return new AccessQueryService(ledger);
     }
 
     @Singleton

@@ -38,6 +38,11 @@ public final class AccessQueryService implements QueryAccessUseCase {
     }
 
     @Override
+    public boolean answersInMemory(WorkspaceId workspace) {
+        return ledger.answersInMemory(workspace);
+    }
+
+    @Override
     public List<BlockedObject> blockedObjects(WorkspaceId workspace, ObjectQuery query) {
         return ledger.objects(workspace, query);
     }

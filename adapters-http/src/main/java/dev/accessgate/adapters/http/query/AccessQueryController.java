@@ -24,46 +24,79 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import jakarta.inject.Named;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 
-/** Read API of the access policy state. Products and types match case-insensitively. */
+/**
+ * Read API of the access policy state. Products and types match case-insensitively.
+ *
+ * <p>The single and bulk checks run on the event loop when the store answers the workspace from
+ * memory ({@link QueryAccessUseCase#answersInMemory}): the hop to a blocking thread cost more
+ * than the look-up. Otherwise they, like every other endpoint here, run on the blocking executor.
+ */
 @Controller(value = "/v1/workspaces", produces = MediaType.APPLICATION_JSON)
-@ExecuteOn(TaskExecutors.BLOCKING)
 final class AccessQueryController {
 
     private final QueryAccessUseCase query;
     private final EventQueryUseCase events;
+    private final ExecutorService blocking;
 
-    AccessQueryController(QueryAccessUseCase query, EventQueryUseCase events) {
+    AccessQueryController(QueryAccessUseCase query, EventQueryUseCase events,
+                          @Named(TaskExecutors.BLOCKING) ExecutorService blocking) {
         this.query = query;
         this.events = events;
+        this.blocking = blocking;
     }
 
     @Get
+    @ExecuteOn(TaskExecutors.BLOCKING)
     QueryResponses.Workspaces workspaces() {
         return new QueryResponses.Workspaces(query.workspaces().stream().map(QueryResponses.Workspace::of).toList(),
                 events.countUnprocessed());
     }
 
     @Get("/{cloudId}/objects/{product}/{type}/{id}")
-    QueryResponses.ObjectStatus object(String cloudId, String product, String type, String id) {
+    CompletableFuture<QueryResponses.ObjectStatus> object(String cloudId, String product, String type, String id) {
+        WorkspaceId workspace = new WorkspaceId(cloudId);
         ObjectRef object = new ObjectRef(Product.of(product), type, id);
-        return QueryResponses.ObjectStatus.of(query.objectBlock(new WorkspaceId(cloudId), object).orElse(null));
+        return answer(workspace, () -> QueryResponses.ObjectStatus.of(query.objectBlock(workspace, object).orElse(null)));
     }
 
     /** Which of up to 10,000 objects are blocked. */
     @Post(uri = "/{cloudId}/objects/check", consumes = MediaType.ALL)
-    QueryResponses.CheckAnswer check(String cloudId, @Nullable @Body byte[] body) {
+    CompletableFuture<QueryResponses.CheckAnswer> check(String cloudId, @Nullable @Body byte[] body) {
         WorkspaceId workspace = new WorkspaceId(cloudId);
-        List<ObjectRef> objects = checkRequest(body);
-        return new QueryResponses.CheckAnswer(
-                query.blockedAmong(workspace, objects).stream().map(QueryResponses.Blocked::of).toList());
+        return answer(workspace, () -> new QueryResponses.CheckAnswer(
+                query.blockedAmong(workspace, checkRequest(body)).stream().map(QueryResponses.Blocked::of).toList()));
+    }
+
+    /**
+     * Here (the event loop) when the answer is in memory, else on the blocking executor. The
+     * future fails with the exception itself (not wrapped), so the problem handlers see it.
+     */
+    private <T> CompletableFuture<T> answer(WorkspaceId workspace, Supplier<T> answer) {
+        if (query.answersInMemory(workspace)) {
+            return CompletableFuture.completedFuture(answer.get());
+        }
+        CompletableFuture<T> done = new CompletableFuture<>();
+        blocking.execute(() -> {
+            try {
+                done.complete(answer.get());
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     @Get("/{cloudId}/objects")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     QueryResponses.ObjectPage objects(String cloudId, @Nullable @QueryValue String product,
                                       @Nullable @QueryValue String type, @Nullable @QueryValue String cursor,
                                       @Nullable @QueryValue Integer limit) {
@@ -84,6 +117,7 @@ final class AccessQueryController {
     }
 
     @Get("/{cloudId}/containers")
+    @ExecuteOn(TaskExecutors.BLOCKING)
     QueryResponses.Containers containers(String cloudId) {
         WorkspaceId workspace = new WorkspaceId(cloudId);
         return new QueryResponses.Containers(cloudId,

@@ -29,6 +29,16 @@ public interface Database extends AutoCloseable {
         return write(work);
     }
 
+    /**
+     * Runs {@code hook} once the write the current thread is in has committed, before that write
+     * returns (or, grouped, before its caller is answered); drops it if the write rolls back
+     * (for a grouped write: if that write alone rolls back to its savepoint). Hooks keep
+     * in-process copies of committed data current; they must not throw.
+     *
+     * @throws IllegalStateException outside a write
+     */
+    void afterCommit(Runnable hook);
+
     /** Runs {@code work} outside any write transaction, or inside the current thread's write. */
     <T> T read(Work<T> work);
 

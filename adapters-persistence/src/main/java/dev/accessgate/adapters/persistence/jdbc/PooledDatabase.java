@@ -4,7 +4,11 @@ import dev.accessgate.application.port.out.StoreException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What SQLite and PostgreSQL share: transactions on pooled connections, the joining of a write
@@ -18,6 +22,9 @@ public abstract class PooledDatabase implements Database {
     /** The connection of the write transaction the current thread is in, if any. */
     private final ThreadLocal<Connection> currentWrite = new ThreadLocal<>();
     private final KeptStatements statements = new KeptStatements();
+    /** The after-commit hooks of the write transaction the current thread is in. */
+    private final ThreadLocal<List<Runnable>> hooks = new ThreadLocal<>();
+    private static final Logger LOG = LoggerFactory.getLogger(PooledDatabase.class);
 
     protected PooledDatabase(DataSource pool) {
         this.pool = pool;
@@ -47,18 +54,57 @@ public abstract class PooledDatabase implements Database {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             currentWrite.set(connection);
+            List<Runnable> pending = new ArrayList<>();
+            hooks.set(pending);
+            T result;
             try {
-                T result = work.run(connection);
+                result = work.run(connection);
                 connection.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(connection, e);
                 throw e;
             } finally {
                 currentWrite.remove();
+                hooks.remove();
             }
+            runHooks(pending);
+            return result;
         } catch (SQLException e) {
             throw fault(e);
+        }
+    }
+
+    @Override
+    public void afterCommit(Runnable hook) {
+        List<Runnable> pending = hooks.get();
+        if (pending == null) {
+            throw new IllegalStateException("afterCommit outside a write");
+        }
+        pending.add(hook);
+    }
+
+    /** How many hooks the current write has registered: a mark to {@link #dropHooksFrom} on a savepoint rollback. */
+    protected final int hooksMark() {
+        List<Runnable> pending = hooks.get();
+        return pending == null ? 0 : pending.size();
+    }
+
+    /** Forgets the hooks registered since {@code mark}: their part of the write was rolled back. */
+    protected final void dropHooksFrom(int mark) {
+        List<Runnable> pending = hooks.get();
+        if (pending != null && pending.size() > mark) {
+            pending.subList(mark, pending.size()).clear();
+        }
+    }
+
+    /** The data is committed whatever a hook does, so a failing hook is logged, never rethrown. */
+    private static void runHooks(List<Runnable> pending) {
+        for (Runnable hook : pending) {
+            try {
+                hook.run();
+            } catch (RuntimeException e) {
+                LOG.error("after-commit hook failed", e);
+            }
         }
     }
 

@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * pass 10,000/s (one fsync each otherwise); durability is unchanged because nobody is answered
  * before the commit returned.
  *
- * <p>A write that throws is rolled back to its savepoint and fails alone; the others commit.
+ * <p>A write that throws is rolled back to its savepoint and fails alone (its after-commit hooks
+ * are dropped); the others commit. The hooks of the batch run after its commit, before any
+ * caller is completed, so what a caller is told is already visible to them.
  * If the commit itself fails, every write of the batch fails (none was acknowledged). There is
  * no waiting for a batch to fill: at low load each write is its own batch, so latency does not
  * grow; under load the batch is whatever arrived during the previous commit.
@@ -29,6 +31,15 @@ final class GroupCommitWriter implements AutoCloseable {
     /** Runs a batch in one transaction on a connection it holds for the duration. */
     interface Transactions {
         void inTransaction(SqliteDatabase.Work<Void> batch);
+
+        /** A mark of the after-commit hooks registered so far in the transaction (see {@link #dropHooksFrom}). */
+        default int hooksMark() {
+            return 0;
+        }
+
+        /** Drops the after-commit hooks registered since {@code mark}: that write rolled back to its savepoint. */
+        default void dropHooksFrom(int mark) {
+        }
     }
 
     private record Pending<T>(SqliteDatabase.Work<T> work, CompletableFuture<T> done) {
@@ -110,11 +121,13 @@ final class GroupCommitWriter implements AutoCloseable {
             transactions.inTransaction(c -> {
                 for (int i = 0; i < batch.size(); i++) {
                     Savepoint savepoint = c.setSavepoint();
+                    int hooks = transactions.hooksMark();
                     try {
                         results[i] = batch.get(i).work().run(c);
                         c.releaseSavepoint(savepoint);
                     } catch (SQLException | RuntimeException e) {
                         undo(c, savepoint, e);
+                        transactions.dropHooksFrom(hooks);
                         failures[i] = e;
                     }
                 }

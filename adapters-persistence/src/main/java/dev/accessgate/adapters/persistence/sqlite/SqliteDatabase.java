@@ -43,7 +43,22 @@ public final class SqliteDatabase extends PooledDatabase {
         super(pool);
         this.file = file;
         this.pool = pool;
-        this.group = new GroupCommitWriter(this::transaction, MAX_GROUP, "accessgate-sqlite-writer");
+        this.group = new GroupCommitWriter(new GroupCommitWriter.Transactions() {
+            @Override
+            public void inTransaction(Work<Void> batch) {
+                transaction(batch);
+            }
+
+            @Override
+            public int hooksMark() {
+                return SqliteDatabase.this.hooksMark();
+            }
+
+            @Override
+            public void dropHooksFrom(int mark) {
+                SqliteDatabase.this.dropHooksFrom(mark);
+            }
+        }, MAX_GROUP, "accessgate-sqlite-writer");
     }
 
     /** Opens (creating if needed) and migrates the database. */
@@ -112,6 +127,11 @@ public final class SqliteDatabase extends PooledDatabase {
     @Override
     public <T> T writeGrouped(Work<T> work) {
         return inWrite() ? write(work) : group.write(work);
+    }
+
+    /** Grouped writes waiting for the writer thread (for tests). */
+    int queuedWrites() {
+        return group.queued();
     }
 
     /** One writer at a time, in arrival order: SQLite allows one, and a fair lock queues instead of spinning. */

@@ -60,9 +60,17 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
     private static final int BATCH = 1_000;
 
     private final Database db;
+    /** Told of every committed change of {@code blocked_objects}; null without an index. */
+    private final BlockIndex index;
 
     public SqlitePolicyStore(Database db) {
+        this(db, null);
+    }
+
+    /** A store that keeps {@code index} current (its writes register after-commit hooks). */
+    public SqlitePolicyStore(Database db, BlockIndex index) {
         this.db = Objects.requireNonNull(db, "db");
+        this.index = index;
     }
 
     /**
@@ -114,8 +122,14 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
     @Override
     public BaselineImportOutcome importBaseline(BaselineHeader header, BaselineObjects objects, Instant receivedAt) {
         return db.write(c -> {
-            db.dialect().lockWorkspace(c, header.workspace().cloudId());
-            return SqliteBaselineImport.run(c, db.dialect(), header, objects, receivedAt);
+            String cloudId = header.workspace().cloudId();
+            db.dialect().lockWorkspace(c, cloudId);
+            BaselineImportOutcome outcome = SqliteBaselineImport.run(c, db.dialect(), header, objects, receivedAt);
+            if (index != null) {
+                // A baseline may remove answers anywhere in the workspace: rebuilt, not patched.
+                db.afterCommit(() -> index.workspaceReplaced(cloudId));
+            }
+            return outcome;
         });
     }
 
@@ -199,6 +213,7 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
         String eventId = block.eventId().value();
         int inserted = 0;
         List<ObjectRef> blockedBefore = new ArrayList<>();
+        List<ObjectRef> answered = index == null ? null : new ArrayList<>();
         PreparedStatement insert = db.prepared(c, """
                 INSERT INTO blocked_objects (cloud_id, product, type, object_id, blocked_at_ns, event_id)
                 VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
@@ -215,13 +230,23 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] > 0) {
                     inserted++;
+                    if (answered != null) {
+                        answered.add(batch.get(i));
+                    }
                 } else {
                     blockedBefore.add(batch.get(i));
                 }
             }
         }
         if (!blockedBefore.isEmpty()) {
-            addObjectFacts(c, cloudId, blockedBefore, at, eventId);
+            List<ObjectRef> moved = addObjectFacts(c, cloudId, blockedBefore, at, eventId);
+            if (answered != null) {
+                answered.addAll(moved);
+            }
+        }
+        if (answered != null && !answered.isEmpty()) {
+            Block stored = new Block(Nanos.toInstant(at), block.eventId());
+            db.afterCommit(() -> index.objectsBlocked(cloudId, answered, stored));
         }
         return inserted;
     }
@@ -262,8 +287,10 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
      * early with a smaller id: {@link Block#earliest}) it becomes the answer and the old answer
      * joins the other facts; otherwise it joins the other facts itself.
      * A fact already known (an event sent again after retention pruned its row) is kept once.
+     *
+     * @return the objects whose answer this fact became
      */
-    private static void addObjectFacts(Connection c, String cloudId, List<ObjectRef> objects, long at,
+    private static List<ObjectRef> addObjectFacts(Connection c, String cloudId, List<ObjectRef> objects, long at,
                                        String eventId) throws SQLException {
         String key = "cloud_id = ?1 AND product = ?2 AND type = ?3 AND object_id = ?4";
         List<NumberedSql> steps = List.of(NumberedSql.of("""
@@ -276,17 +303,28 @@ public final class SqlitePolicyStore implements EventStore, BlockLedgerStore, Ba
                 SELECT ?1, ?2, ?3, ?4, ?5, ?6
                 WHERE NOT EXISTS (SELECT 1 FROM blocked_objects WHERE %s AND blocked_at_ns = ?5 AND event_id = ?6)
                 ON CONFLICT DO NOTHING""".formatted(key)));
+        List<ObjectRef> moved = new ArrayList<>();
         for (NumberedSql step : steps) {
             try (PreparedStatement statement = step.prepare(c)) {
                 for (int from = 0; from < objects.size(); from += BATCH) {
-                    for (ObjectRef object : objects.subList(from, Math.min(objects.size(), from + BATCH))) {
+                    List<ObjectRef> batch = objects.subList(from, Math.min(objects.size(), from + BATCH));
+                    for (ObjectRef object : batch) {
                         step.bind(statement, cloudId, object.product().name(), object.type(), object.id(), at, eventId);
                         statement.addBatch();
                     }
-                    statement.executeBatch();
+                    int[] counts = statement.executeBatch();
+                    if (step == steps.get(1)) {
+                        // The UPDATE: a row changed is an answer moved earlier.
+                        for (int i = 0; i < counts.length; i++) {
+                            if (counts[i] > 0) {
+                                moved.add(batch.get(i));
+                            }
+                        }
+                    }
                 }
             }
         }
+        return moved;
     }
 
     private static int blockContainer(Connection c, String cloudId, ContainerRef container, Block block)

@@ -176,7 +176,8 @@ class GroupCommitWriterTest {
         });
     }
 
-    private static void await(CountDownLatch latch) {
+    /** Waits for {@code latch}, without a checked exception (also used by {@link AfterCommitTest}). */
+    static void await(CountDownLatch latch) {
         try {
             latch.await();
         } catch (InterruptedException e) {

@@ -23,6 +23,18 @@ public interface QueryAccessUseCase {
     /** The blocked ones among {@code objects} (at most {@link #MAX_CHECK}), in {@link ObjectRef} order. */
     List<BlockedObject> blockedAmong(WorkspaceId workspace, Collection<ObjectRef> objects);
 
+    /**
+     * True when {@link #objectBlock} and {@link #blockedAmong} for this workspace need no
+     * blocking I/O right now (the store answers from memory), so they may run on an event loop.
+     * False by default.
+     *
+     * @param workspace the workspace about to be checked
+     * @return whether its checks need no blocking I/O
+     */
+    default boolean answersInMemory(WorkspaceId workspace) {
+        return false;
+    }
+
     /** A page of the blocked objects of a workspace. */
     List<BlockedObject> blockedObjects(WorkspaceId workspace, ObjectQuery query);
 

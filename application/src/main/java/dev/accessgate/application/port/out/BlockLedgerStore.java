@@ -27,4 +27,17 @@ public interface BlockLedgerStore {
 
     /** A page of blocked objects in {@link ObjectRef} order. */
     List<BlockedObject> objects(WorkspaceId workspace, ObjectQuery query);
+
+    /**
+     * True when {@link #objectBlock} and {@link #blockedAmong} for this workspace answer from
+     * memory right now, without blocking I/O, so a caller may ask on a thread that must not
+     * block (an event loop). The answer may turn false later; asking again is cheap. False by
+     * default.
+     *
+     * @param workspace the workspace about to be checked
+     * @return whether its checks need no blocking I/O
+     */
+    default boolean answersInMemory(WorkspaceId workspace) {
+        return false;
+    }
 }
