@@ -14,6 +14,7 @@ import dev.accessgate.application.port.in.ListDeliveriesUseCase;
 import dev.accessgate.application.port.in.ReplayDeliveryUseCase;
 import dev.accessgate.application.port.out.DeliveryFilter;
 import dev.accessgate.application.port.out.DeliveryObserver;
+import dev.accessgate.application.port.out.DeliveryStore;
 import dev.accessgate.application.port.out.EventHandler;
 import dev.accessgate.application.testkit.InMemoryDeliveryStore;
 import dev.accessgate.application.testkit.InMemoryPolicyStore;
@@ -342,6 +343,91 @@ class DeliveryWorkerTest {
             assertThat(calls).hasSize(2);
         } finally {
             release.countDown();
+            realTime.close();
+        }
+    }
+
+    @Test
+    void a_slot_is_given_back_when_the_handler_answers_not_when_its_result_is_recorded() throws Exception {
+        // One slot, and a store whose first result takes until the test lets it commit.
+        CountDownLatch firstRecording = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        AtomicInteger updates = new AtomicInteger();
+        DeliveryStore slowFirstResult = new DeliveryStore() {
+            @Override
+            public List<dev.accessgate.application.model.ClaimedDelivery> claimDue(Instant now, Instant leaseUntil,
+                                                                                  int limit) {
+                return deliveries.claimDue(now, leaseUntil, limit);
+            }
+
+            @Override
+            public boolean update(StoredDelivery before, dev.accessgate.domain.delivery.Delivery after) {
+                if (updates.incrementAndGet() == 1) {
+                    firstRecording.countDown();
+                    try {
+                        commit.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return deliveries.update(before, after);
+            }
+
+            @Override
+            public List<StoredDelivery> expiredLeases(Instant now, int limit) {
+                return deliveries.expiredLeases(now, limit);
+            }
+
+            @Override
+            public Optional<Instant> nextWakeUp() {
+                return deliveries.nextWakeUp();
+            }
+
+            @Override
+            public Optional<StoredDelivery> find(DeliveryId id) {
+                return deliveries.find(id);
+            }
+
+            @Override
+            public List<StoredDelivery> list(Set<DeliveryState> states, long afterSeq, int limit) {
+                return deliveries.list(states, afterSeq, limit);
+            }
+
+            @Override
+            public List<StoredDelivery> ofEvent(EventId eventId) {
+                return deliveries.ofEvent(eventId);
+            }
+        };
+        CountDownLatch twoCalls = new CountDownLatch(2);
+        List<Call> calls = subscribe("one-slot", Duration.ofSeconds(20), event -> {
+            twoCalls.countDown();
+            return EventHandler.Result.success();
+        });
+        DeliveryWorker realTime = new DeliveryWorker(slowFirstResult, Map.of("one-slot", new DeliveryWorker.Route(
+                new InProcessDeliveryChannel(handlers.get("one-slot"), Duration.ofSeconds(20), handlerThreads),
+                Duration.ofSeconds(20))), java.time.Clock.systemUTC(), DeliveryObserver.NONE,
+                new DeliveryWorker.Settings(1, Duration.ofSeconds(10), Duration.ofHours(1)));
+        ingest = new PolicyIngestService(events, new SubscriptionRouter(List.of(new SubscriptionRouter.Route(
+                new Subscription("one-slot", List.of(EventTypePattern.of("*")), Optional.empty(),
+                        new HandlerSpec.Bean("one-slot", Duration.ofSeconds(20))),
+                DeliveryFilter.DELIVER_ALL)), DeliveryObserver.NONE), realTime::wake);
+        clock.set(Instant.now());
+        realTime.start();
+        try {
+            receive("e1");
+            receive("e2");
+
+            assertThat(firstRecording.await(10, TimeUnit.SECONDS)).as("the first result is being recorded").isTrue();
+            assertThat(twoCalls.await(10, TimeUnit.SECONDS)).as("the second handler ran meanwhile").isTrue();
+            commit.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (deliveries.list(Set.of(DeliveryState.SUCCEEDED), 0, 10).size() < 2 && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(deliveries.list(Set.of(DeliveryState.SUCCEEDED), 0, 10)).hasSize(2);
+            assertThat(calls).hasSize(2);
+        } finally {
+            commit.countDown();
             realTime.close();
         }
     }
