@@ -43,9 +43,10 @@ profile_stop() {
 
 profile_summary() {
   echo "# fdatasync/fsync calls while measured (perf trace): count, per second, duration percentiles (ms)"
-  grep -oE '\( *[0-9.]+ ms\)' "$OUT/ack-fsync.txt" | tr -d '()ms ' | sort -n | awk -v s="$S" '
-    {v[NR]=$1; t+=$1} END {if (NR) printf "  %d calls, %.0f/s, p50 %.2f p90 %.2f p99 %.2f max %.2f, %.1f s in fsync\n",
-      NR, NR/(s+5), v[int(NR*.5)+1], v[int(NR*.9)+1], v[int(NR*.99)+1], v[NR], t/1000}'
+  local span; span=$(grep fsync "$OUT/ack-fsync.txt" | tail -n 1 | awk '{print $1/1000}')
+  grep -oE '\( *[0-9.]+ ms\)' "$OUT/ack-fsync.txt" | tr -d '()ms ' | sort -n | awk -v s="$span" '
+    {v[NR]=$1; t+=$1} END {if (NR) printf "  %d calls in %.0f s, %.0f/s, p50 %.2f p90 %.2f p99 %.2f max %.2f, %.1f s in fsync\n",
+      NR, s, NR/s, v[int(NR*.5)+1], v[int(NR*.9)+1], v[int(NR*.99)+1], v[NR], t/1000}'
   echo "# calls by thread (name as the kernel has it, cut to 15 characters):"
   grep -oE 'ms\): [^/]+' "$OUT/ack-fsync.txt" | sed -E 's/ms\): //; s/-[0-9]+$/-N/' | sort | uniq -c | sort -rn | head -5
   echo "# long parks (>= 1 ms) by thread, count and total ms:"
