@@ -256,6 +256,9 @@ public final class DeliveryWorker implements AutoCloseable {
                     observer.workerFailed("recording an attempt of delivery " + delivery.stored().id(), e);
                 } finally {
                     release.run();
+                    // Again once the result is recorded: the dispatcher may have looked while the
+                    // delivery was still IN_FLIGHT and be asleep until its lease ends.
+                    wake();
                 }
             });
         } catch (RuntimeException rejected) {
