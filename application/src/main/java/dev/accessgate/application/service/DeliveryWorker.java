@@ -20,17 +20,23 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Runs due deliveries against their subscriptions' channels, at most {@code concurrency} at a
- * time. One dispatcher thread claims due deliveries from the store (which marks them IN_FLIGHT
- * with a lease, durably), hands them to a pool, and otherwise sleeps until the next due time
- * or until it is woken (new deliveries, a replay, a finished attempt). Every outcome goes
- * through the domain's {@link Delivery} state machine, so retries are never early and never
+ * Runs due deliveries against their subscriptions' channels, at most {@code concurrency} handler
+ * calls at a time. One dispatcher thread claims due deliveries from the store (which marks them
+ * IN_FLIGHT with a lease, durably), hands them to a pool, and otherwise sleeps until the next due
+ * time or until it is woken (new deliveries, a replay, a finished handler call). Every outcome
+ * goes through the domain's {@link Delivery} state machine, so retries are never early and never
  * more than four.
+ *
+ * <p>A call's slot is given back as soon as its handler answered, while its result is being
+ * recorded: recording waits for a commit (shared with other writes on SQLite), and holding the
+ * slot through it would leave the handlers idle for that long on every attempt. The pool has a
+ * thread for each slot and one for each result being recorded.
  *
  * <p>Crash safety: a claimed delivery is IN_FLIGHT in the store until its result is recorded.
  * If the process dies, the delivery's lease runs out and the next worker (this one after a
@@ -52,7 +58,7 @@ public final class DeliveryWorker implements AutoCloseable {
     }
 
     /**
-     * @param concurrency attempts running at once
+     * @param concurrency handler calls running at once (a call's result is recorded after its slot is given back)
      * @param leaseMargin added to the longest handler timeout to make the lease
      * @param maxSleep    longest sleep without looking at the store (a safety net; wake-ups do the work)
      */
@@ -117,7 +123,8 @@ public final class DeliveryWorker implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         AtomicInteger threads = new AtomicInteger();
-        pool = Executors.newFixedThreadPool(settings.concurrency(), r -> {
+        // A thread per slot, and as many again for results being recorded after their slot was given back.
+        pool = Executors.newFixedThreadPool(2 * settings.concurrency(), r -> {
             Thread t = new Thread(r, "accessgate-delivery-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -187,7 +194,7 @@ public final class DeliveryWorker implements AutoCloseable {
                 return attempts;
             }
             for (ClaimedDelivery delivery : claimed) {
-                attempt(delivery);
+                attempt(delivery, () -> { });
                 attempts++;
             }
         }
@@ -234,14 +241,23 @@ public final class DeliveryWorker implements AutoCloseable {
 
     private void submit(ClaimedDelivery delivery) {
         running.incrementAndGet();
+        AtomicBoolean released = new AtomicBoolean();
+        Runnable release = () -> {
+            if (released.compareAndSet(false, true)) {
+                running.decrementAndGet();
+                wake();
+            }
+        };
         try {
             pool.execute(() -> {
                 try {
-                    attempt(delivery);
+                    attempt(delivery, release);
                 } catch (RuntimeException e) {
                     observer.workerFailed("recording an attempt of delivery " + delivery.stored().id(), e);
                 } finally {
-                    running.decrementAndGet();
+                    release.run();
+                    // Again once the result is recorded: the dispatcher may have looked while the
+                    // delivery was still IN_FLIGHT and be asleep until its lease ends.
                     wake();
                 }
             });
@@ -290,14 +306,17 @@ public final class DeliveryWorker implements AutoCloseable {
         }
     }
 
-    /** One attempt: call the channel, record the result through the domain. */
-    private void attempt(ClaimedDelivery claimed) {
+    /**
+     * One attempt: call the channel, run {@code handlerDone} (gives the slot back), record the
+     * result through the domain.
+     */
+    private void attempt(ClaimedDelivery claimed, Runnable handlerDone) {
         try (ObservationScope scope = observer.attempting(claimed)) {
-            attemptObserved(claimed);
+            attemptObserved(claimed, handlerDone);
         }
     }
 
-    private void attemptObserved(ClaimedDelivery claimed) {
+    private void attemptObserved(ClaimedDelivery claimed, Runnable handlerDone) {
         StoredDelivery stored = claimed.stored();
         Delivery delivery = stored.delivery();
         Route route = routes.get(stored.subscription());
@@ -315,6 +334,7 @@ public final class DeliveryWorker implements AutoCloseable {
             }
         }
         Delivery after = delivery.complete(result, notBefore(clock.instant(), delivery.startedAt().orElseThrow()));
+        handlerDone.run();
         boolean recorded = store.update(stored, after);
         observer.attemptFinished(stored, result, after, recorded);
     }

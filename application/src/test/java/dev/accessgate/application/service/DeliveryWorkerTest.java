@@ -14,6 +14,7 @@ import dev.accessgate.application.port.in.ListDeliveriesUseCase;
 import dev.accessgate.application.port.in.ReplayDeliveryUseCase;
 import dev.accessgate.application.port.out.DeliveryFilter;
 import dev.accessgate.application.port.out.DeliveryObserver;
+import dev.accessgate.application.port.out.DeliveryStore;
 import dev.accessgate.application.port.out.EventHandler;
 import dev.accessgate.application.testkit.InMemoryDeliveryStore;
 import dev.accessgate.application.testkit.InMemoryPolicyStore;
@@ -26,6 +27,8 @@ import dev.accessgate.domain.delivery.FailureKind;
 import dev.accessgate.domain.delivery.RetryContext;
 import dev.accessgate.domain.delivery.RetryReason;
 import dev.accessgate.domain.policy.EventId;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,6 +44,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -318,31 +322,130 @@ class DeliveryWorkerTest {
         });
         handlers.put("parallel", handlers.get("parallel"));
         wire("parallel");
-        DeliveryWorker realTime = new DeliveryWorker(deliveries, Map.of("parallel", new DeliveryWorker.Route(
-                new InProcessDeliveryChannel(handlers.get("parallel"), Duration.ofSeconds(20), handlerThreads),
-                Duration.ofSeconds(20))), java.time.Clock.systemUTC(), DeliveryObserver.NONE,
-                new DeliveryWorker.Settings(2, Duration.ofSeconds(10), Duration.ofHours(1)));
-        ingest = new PolicyIngestService(events, new SubscriptionRouter(List.of(new SubscriptionRouter.Route(
-                new Subscription("parallel", List.of(EventTypePattern.of("*")), Optional.empty(),
-                        new HandlerSpec.Url(URI.create("http://127.0.0.1:1/"), Duration.ofSeconds(20))),
-                DeliveryFilter.DELIVER_ALL)), DeliveryObserver.NONE), realTime::wake);
-        clock.set(Instant.now());
-        realTime.start();
+        DeliveryWorker realTime = realTimeWorker(deliveries, "parallel", 2,
+                new HandlerSpec.Url(URI.create("http://127.0.0.1:1/"), Duration.ofSeconds(20)));
         try {
             receive("e1");
             receive("e2");
 
             assertThat(bothRunning.await(10, TimeUnit.SECONDS)).as("both handlers started").isTrue();
             release.countDown();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (deliveries.list(Set.of(DeliveryState.SUCCEEDED), 0, 10).size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(deliveries.list(Set.of(DeliveryState.SUCCEEDED), 0, 10)).hasSize(2);
+            awaitSucceeded(2);
             assertThat(calls).hasSize(2);
         } finally {
             release.countDown();
             realTime.close();
         }
+    }
+
+    @Test
+    void a_slot_is_given_back_when_the_handler_answers_not_when_its_result_is_recorded() throws Exception {
+        // One slot, and a store whose first result takes until the test lets it commit.
+        CountDownLatch firstRecording = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        DeliveryStore slowFirstResult = holdingFirstUpdate(firstRecording::countDown, commit, () -> { });
+        CountDownLatch twoCalls = new CountDownLatch(2);
+        List<Call> calls = subscribe("one-slot", Duration.ofSeconds(20), event -> {
+            twoCalls.countDown();
+            return EventHandler.Result.success();
+        });
+        DeliveryWorker realTime = realTimeWorker(slowFirstResult, "one-slot", 1,
+                new HandlerSpec.Bean("one-slot", Duration.ofSeconds(20)));
+        try {
+            receive("e1");
+            receive("e2");
+
+            assertThat(firstRecording.await(10, TimeUnit.SECONDS)).as("the first result is being recorded").isTrue();
+            assertThat(twoCalls.await(10, TimeUnit.SECONDS)).as("the second handler ran meanwhile").isTrue();
+            commit.countDown();
+            awaitSucceeded(2);
+            assertThat(calls).hasSize(2);
+        } finally {
+            commit.countDown();
+            realTime.close();
+        }
+    }
+
+    @Test
+    void a_retry_recorded_after_the_slot_was_given_back_runs_when_due_not_when_the_dispatcher_next_looks()
+            throws Exception {
+        // The first result commits only after the dispatcher looked at the store while it was being
+        // recorded (and saw the delivery still running, its lease 30 s away): the recording itself
+        // must wake it again.
+        CountDownLatch firstRecording = new CountDownLatch(1);
+        CountDownLatch dispatcherLooked = new CountDownLatch(1);
+        AtomicReference<DeliveryWorker> running = new AtomicReference<>();
+        DeliveryStore store = holdingFirstUpdate(() -> {
+            firstRecording.countDown();
+            running.get().wake();
+        }, dispatcherLooked, () -> {
+            if (firstRecording.getCount() == 0) {
+                dispatcherLooked.countDown();
+            }
+        });
+        CountDownLatch retried = new CountDownLatch(2);
+        subscribe("retry-once", Duration.ofSeconds(20), event -> {
+            retried.countDown();
+            return event.retryContext().isEmpty() ? EventHandler.Result.retry(1, null, null)
+                    : EventHandler.Result.success();
+        });
+        DeliveryWorker realTime = realTimeWorker(store, "retry-once", 1,
+                new HandlerSpec.Bean("retry-once", Duration.ofSeconds(20)));
+        running.set(realTime);
+        try {
+            receive("e1");
+
+            assertThat(retried.await(10, TimeUnit.SECONDS)).as("the retry ran once due").isTrue();
+            awaitSucceeded(1);
+        } finally {
+            dispatcherLooked.countDown();
+            realTime.close();
+        }
+    }
+
+    /**
+     * {@link #deliveries}, but its first {@code update} runs {@code onFirstUpdate} and then waits
+     * (at most 20 s) for {@code commit}; {@code onNextWakeUp} runs on every {@code nextWakeUp}.
+     */
+    private DeliveryStore holdingFirstUpdate(Runnable onFirstUpdate, CountDownLatch commit, Runnable onNextWakeUp) {
+        AtomicInteger updates = new AtomicInteger();
+        return (DeliveryStore) Proxy.newProxyInstance(DeliveryStore.class.getClassLoader(),
+                new Class<?>[] {DeliveryStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("update") && updates.incrementAndGet() == 1) {
+                        onFirstUpdate.run();
+                        commit.await(20, TimeUnit.SECONDS);
+                    }
+                    if (method.getName().equals("nextWakeUp")) {
+                        onNextWakeUp.run();
+                    }
+                    try {
+                        return method.invoke(deliveries, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** A started worker on the real clock for one subscription {@code name} of every event type; ingest wakes it. */
+    private DeliveryWorker realTimeWorker(DeliveryStore store, String name, int concurrency, HandlerSpec handler) {
+        DeliveryWorker realTime = new DeliveryWorker(store, Map.of(name, new DeliveryWorker.Route(
+                new InProcessDeliveryChannel(handlers.get(name), Duration.ofSeconds(20), handlerThreads),
+                Duration.ofSeconds(20))), java.time.Clock.systemUTC(), DeliveryObserver.NONE,
+                new DeliveryWorker.Settings(concurrency, Duration.ofSeconds(10), Duration.ofHours(1)));
+        ingest = new PolicyIngestService(events, new SubscriptionRouter(List.of(new SubscriptionRouter.Route(
+                new Subscription(name, List.of(EventTypePattern.of("*")), Optional.empty(), handler),
+                DeliveryFilter.DELIVER_ALL)), DeliveryObserver.NONE), realTime::wake);
+        clock.set(Instant.now());
+        realTime.start();
+        return realTime;
+    }
+
+    /** Waits (at most 10 s) until {@code count} deliveries succeeded, then checks that they did. */
+    private void awaitSucceeded(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (deliveries.list(Set.of(DeliveryState.SUCCEEDED), 0, 10).size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(deliveries.list(Set.of(DeliveryState.SUCCEEDED), 0, 10)).hasSize(count);
     }
 }

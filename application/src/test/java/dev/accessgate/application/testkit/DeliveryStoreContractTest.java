@@ -201,6 +201,62 @@ public abstract class DeliveryStoreContractTest {
         assertThat(new HashSet<>(all)).isEqualTo(new HashSet<>(created));
     }
 
+    /**
+     * Events recorded while workers claim and finish deliveries (a store may commit these writes
+     * together): every claim and result a store returned is there after a restart, no delivery
+     * is handed out twice, and every recorded event's delivery is finished by the end.
+     */
+    @Test
+    void claims_and_results_made_while_events_are_recorded_all_survive_a_restart() throws Exception {
+        int events = 60;
+        int workers = 3;
+        ExecutorService pool = Executors.newFixedThreadPool(workers + 1);
+        CountDownLatch go = new CountDownLatch(1);
+        Future<List<DeliveryId>> recorder = pool.submit(() -> {
+            go.await();
+            List<DeliveryId> created = new ArrayList<>();
+            for (int i = 0; i < events; i++) {
+                created.add(record("e" + i, pending("a")).get(0).id());
+            }
+            return created;
+        });
+        Map<DeliveryId, Delivery> finished = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < workers; w++) {
+            running.add(pool.submit(() -> {
+                go.await();
+                // Until the recorder is done and nothing is left to claim.
+                while (true) {
+                    boolean recording = !recorder.isDone();
+                    List<ClaimedDelivery> batch = stores.deliveries().claimDue(T, T.plus(LEASE), 2);
+                    for (ClaimedDelivery claimed : batch) {
+                        Delivery after = claimed.stored().delivery().complete(new AttemptResult.Succeeded(), T);
+                        assertThat(stores.deliveries().update(claimed.stored(), after)).isTrue();
+                        assertThat(finished.put(claimed.stored().id(), after)).isNull();
+                    }
+                    if (batch.isEmpty() && !recording) {
+                        return null;
+                    }
+                }
+            }));
+        }
+        go.countDown();
+        List<DeliveryId> created = recorder.get(60, TimeUnit.SECONDS);
+        for (Future<?> worker : running) {
+            worker.get(60, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+
+        stores = reopen();
+
+        assertThat(finished.keySet()).isEqualTo(new HashSet<>(created));
+        for (DeliveryId id : created) {
+            assertThat(stored(id).delivery()).isEqualTo(finished.get(id));
+            assertThat(stored(id).leaseUntil()).isEmpty();
+        }
+        assertThat(stores.deliveries().nextWakeUp()).isEmpty();
+    }
+
     @Test
     void an_update_from_a_stale_read_changes_nothing() {
         NewDelivery a = record("e1", pending("a")).get(0);

@@ -49,9 +49,13 @@ public final class SqliteDeliveryStore implements DeliveryStore {
             d.started_ns, d.lease_ns, d.filter_reason, d.version""";
 
     private final Database db;
+    private final String claimSql;
 
     public SqliteDeliveryStore(Database db) {
         this.db = Objects.requireNonNull(db, "db");
+        this.claimSql = "SELECT " + COLUMNS + ", e.body FROM deliveries d JOIN events e ON e.id = d.event_id"
+                + " WHERE d.due_ns IS NOT NULL AND d.due_ns <= ? ORDER BY d.due_ns, d.seq LIMIT ?"
+                + db.dialect().skipLocked("d");
     }
 
     /** Creates the deliveries of a newly stored event, inside the caller's transaction. */
@@ -83,23 +87,24 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         }
     }
 
+    /**
+     * Group-committed with the events and the other delivery writes of the moment
+     * ({@link Database#writeGrouped}): the claimed deliveries are returned only after that commit,
+     * so none is handed out before it is durably IN_FLIGHT, and a claim costs no commit of its own.
+     */
     @Override
     public List<ClaimedDelivery> claimDue(Instant now, Instant leaseUntil, int limit) {
         long nowNs = Nanos.of(now);
-        return db.write(c -> {
+        return db.writeGrouped(c -> {
             List<StoredDelivery> due = new ArrayList<>();
             List<String> bodies = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + ", e.body"
-                    + " FROM deliveries d JOIN events e ON e.id = d.event_id"
-                    + " WHERE d.due_ns IS NOT NULL AND d.due_ns <= ? ORDER BY d.due_ns, d.seq LIMIT ?"
-                    + db.dialect().skipLocked("d"))) {
-                select.setLong(1, nowNs);
-                select.setInt(2, limit);
-                try (ResultSet rows = select.executeQuery()) {
-                    while (rows.next()) {
-                        due.add(row(c, rows));
-                        bodies.add(rows.getString(14));
-                    }
+            PreparedStatement select = db.prepared(c, claimSql);
+            select.setLong(1, nowNs);
+            select.setInt(2, limit);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    due.add(row(c, rows));
+                    bodies.add(rows.getString(14));
                 }
             }
             List<ClaimedDelivery> claimed = new ArrayList<>();
@@ -115,57 +120,55 @@ public final class SqliteDeliveryStore implements DeliveryStore {
         });
     }
 
+    /** Group-committed like {@link #claimDue}: true only once the new state is committed. */
     @Override
     public boolean update(StoredDelivery before, Delivery after) {
-        return db.write(c -> write(c, before, after, Optional.empty()));
+        return db.writeGrouped(c -> write(c, before, after, Optional.empty()));
     }
 
     /**
      * Compare-and-set of one delivery and its attempts. {@code newLease} is set when given;
      * otherwise an IN_FLIGHT delivery keeps its lease and any other state drops it.
      */
-    private static boolean write(Connection c, StoredDelivery before, Delivery after, Optional<Instant> newLease)
+    private boolean write(Connection c, StoredDelivery before, Delivery after, Optional<Instant> newLease)
             throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("""
+        PreparedStatement update = db.prepared(c, """
                 UPDATE deliveries SET state = ?, budget = ?, due_ns = ?, started_ns = ?,
                        lease_ns = CASE WHEN ? = 'IN_FLIGHT' THEN coalesce(?, lease_ns) END,
                        filter_reason = ?, version = version + 1
-                WHERE seq = ? AND version = ?""")) {
-            update.setString(1, after.state().name());
-            update.setInt(2, after.budget());
-            setInstant(update, 3, after.dueAt());
-            setInstant(update, 4, after.startedAt());
-            update.setString(5, after.state().name());
-            setInstant(update, 6, newLease);
-            update.setString(7, after.filterReason().orElse(null));
-            update.setLong(8, before.seq());
-            update.setLong(9, before.version());
-            if (update.executeUpdate() != 1) {
-                return false;
-            }
+                WHERE seq = ? AND version = ?""");
+        update.setString(1, after.state().name());
+        update.setInt(2, after.budget());
+        setInstant(update, 3, after.dueAt());
+        setInstant(update, 4, after.startedAt());
+        update.setString(5, after.state().name());
+        setInstant(update, 6, newLease);
+        update.setString(7, after.filterReason().orElse(null));
+        update.setLong(8, before.seq());
+        update.setLong(9, before.version());
+        if (update.executeUpdate() != 1) {
+            return false;
         }
         List<Attempt> history = after.history();
         if (history.isEmpty()) {
             return true;
         }
-        try (PreparedStatement insert = c.prepareStatement("""
+        PreparedStatement insert = db.prepared(c, """
                 INSERT INTO delivery_attempts (delivery_seq, budget, number, started_ns, ended_ns, result,
                     failure_kind, retry_after_s, retry_reason, retry_data, notes, detail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            for (Attempt attempt : history) {
-                bindAttempt(insert, before.seq(), attempt);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
+        for (Attempt attempt : history) {
+            bindAttempt(insert, before.seq(), attempt);
+            insert.addBatch();
         }
+        insert.executeBatch();
         Attempt oldest = history.get(0);
-        try (PreparedStatement trim = c.prepareStatement(
-                "DELETE FROM delivery_attempts WHERE delivery_seq = ? AND (budget, number) < (?, ?)")) {
-            trim.setLong(1, before.seq());
-            trim.setInt(2, oldest.budget());
-            trim.setInt(3, oldest.number());
-            trim.executeUpdate();
-        }
+        PreparedStatement trim = db.prepared(c,
+                "DELETE FROM delivery_attempts WHERE delivery_seq = ? AND (budget, number) < (?, ?)");
+        trim.setLong(1, before.seq());
+        trim.setInt(2, oldest.budget());
+        trim.setInt(3, oldest.number());
+        trim.executeUpdate();
         return true;
     }
 

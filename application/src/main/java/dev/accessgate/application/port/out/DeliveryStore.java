@@ -16,6 +16,10 @@ import java.util.Set;
  * The durable delivery schedule. Deliveries are created by {@link EventStore#record} together
  * with their event; from then on they change only through this port, always by a transition of
  * the domain's {@link Delivery}. Every method may throw {@link StoreException}.
+ *
+ * <p>A claim or an update may share its transaction and commit with other writes made at the same
+ * time (SQLite's group commit), but returns only once it is durable: the worker calls a handler
+ * only for a claim that would survive a crash.
  */
 public interface DeliveryStore {
 
