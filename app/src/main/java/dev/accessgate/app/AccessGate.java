@@ -9,7 +9,10 @@ public final class AccessGate {
     private AccessGate() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length == 1 && args[0].equals(StartupTraining.COMMAND)) {
+            System.exit(StartupTraining.command());
+        }
         if (!CommandLine.servesWith(args)) {
             System.exit(CommandLine.standard().run(args));
         }
