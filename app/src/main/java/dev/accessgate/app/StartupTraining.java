@@ -39,12 +39,6 @@ final class StartupTraining {
     private StartupTraining() {
     }
 
-    /** The command: {@link #run()}, with only warnings logged (it runs in the build's output). */
-    static int command() throws IOException {
-        System.setProperty("logger.levels.root", "WARN");
-        return run();
-    }
-
     /** Runs the service once through its first requests; 0 when each was answered 200. */
     static int run() throws IOException {
         Path dir = Files.createTempDirectory("accessgate-training");
