@@ -9,8 +9,8 @@ import io.micronaut.core.order.Ordered;
 /**
  * Opens (and migrates) the database on a thread of its own as soon as the context starts, the
  * first of the beans made at start-up: the main thread meanwhile builds everything that does not
- * need the database, and the first bean that does waits for it. Opening a new SQLite file takes
- * about a third of the start-up (docs/benchmarks.md, "Issue 8, third session"). A failure is left
+ * need the database, and the first bean that does waits for it. Opening a new SQLite file is about
+ * a quarter of the start-up (docs/benchmarks.md, "Issue 8, third session"). A failure is left
  * to that first bean, which opens it again and fails the start with the same error as before.
  */
 @Context
