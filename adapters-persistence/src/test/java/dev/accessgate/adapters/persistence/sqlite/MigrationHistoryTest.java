@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accessgate.application.port.out.StoreException;
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.ResultSet;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
@@ -79,8 +82,16 @@ class MigrationHistoryTest {
         }
         SQLiteDataSource source = new SQLiteDataSource();
         source.setUrl("jdbc:sqlite:" + file);
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+             URLClassLoader withSlash = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null) {
+                 // the application class loader names a jar's directory entry with its slash
+                 @Override
+                 public Enumeration<URL> getResources(String name) throws IOException {
+                     return Collections.enumeration(List.of(new URL("jar:" + jar.toUri() + "!/" + name + "/")));
+                 }
+             }) {
             assertThat(MigrationHistory.isCurrent(source, loader, SqliteDatabase.MIGRATIONS)).isTrue();
+            assertThat(MigrationHistory.isCurrent(source, withSlash, SqliteDatabase.MIGRATIONS)).isTrue();
         }
     }
 
