@@ -22,6 +22,7 @@ import dev.accessgate.application.service.InProcessDeliveryChannel;
 import dev.accessgate.application.service.SubscriptionRouter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.BeanContext;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Factory;
@@ -118,6 +119,7 @@ final class DeliveryFactory {
         }));
     }
 
+    /** Only made when a subscription has a URL handler: its TLS set-up costs start-up ~0.3 s. */
     @Singleton
     HttpClient handlerHttpClient() {
         return HttpDeliveryChannel.newClient();
@@ -128,13 +130,13 @@ final class DeliveryFactory {
     @Bean(preDestroy = "close")
     DeliveryWorker deliveryWorker(Subscriptions subscriptions, DeliveryStore store, Clock clock,
                                   DeliveryObserver observer, DeliverySettings settings, BeanContext beans,
-                                  HttpClient http, @Named("in-process-handlers") ExecutorService handlerThreads) {
+                                  BeanProvider<HttpClient> http, @Named("in-process-handlers") ExecutorService handlerThreads) {
         Map<String, DeliveryWorker.Route> routes = new LinkedHashMap<>();
         for (Subscription subscription : subscriptions.all()) {
             HandlerSpec handler = subscription.handler();
             DeliveryChannel channel;
             if (handler instanceof HandlerSpec.Url url) {
-                channel = new HttpDeliveryChannel(http, url.url(), url.timeout());
+                channel = new HttpDeliveryChannel(http.get(), url.url(), url.timeout());
             } else {
                 String name = ((HandlerSpec.Bean) handler).name();
                 EventHandler bean = beans.findBean(EventHandler.class, Qualifiers.byName(name)).orElseThrow(() ->

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -18,11 +20,18 @@ final class ServiceProcess implements AutoCloseable {
     private final Path logDir;
     private final Map<String, String> environment;
     private final int port;
+    private final List<String> jvmOptions;
     private Process process;
     private int starts;
 
     ServiceProcess(Path logDir, Map<String, String> environment) {
+        this(logDir, environment, List.of());
+    }
+
+    /** @param jvmOptions more options of the JVM, after the ones every test start has */
+    ServiceProcess(Path logDir, Map<String, String> environment, List<String> jvmOptions) {
         this.logDir = logDir;
+        this.jvmOptions = List.copyOf(jvmOptions);
         this.port = freePort();
         this.environment = new LinkedHashMap<>(environment);
         this.environment.put("PORT", Integer.toString(port));
@@ -39,9 +48,12 @@ final class ServiceProcess implements AutoCloseable {
             throw new IllegalStateException("already running");
         }
         starts++;
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 // A small heap, C1 only and the serial collector: starts fast, which restarts need.
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), AccessGate.class.getName())
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), AccessGate.class.getName()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log(starts).toFile());
         builder.environment().putAll(environment);

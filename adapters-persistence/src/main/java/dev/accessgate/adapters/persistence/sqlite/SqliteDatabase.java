@@ -38,6 +38,8 @@ public final class SqliteDatabase extends PooledDatabase {
 
     /** Writes per group commit: bounds the transaction (and the wait of its first writer) under a flood. */
     static final int MAX_GROUP = 256;
+    /** Where the SQLite schema's Flyway scripts are, on the class path. */
+    static final String MIGRATIONS = "db/migration/sqlite";
 
     private SqliteDatabase(Path file, HikariDataSource pool) {
         super(pool);
@@ -96,11 +98,15 @@ public final class SqliteDatabase extends PooledDatabase {
             throw new StoreException(StoreException.Kind.UNAVAILABLE, "cannot open " + file + ": " + e.getMessage(), e);
         }
         try {
-            Flyway.configure()
-                    .dataSource(pool)
-                    .locations("classpath:db/migration/sqlite")
-                    .load()
-                    .migrate();
+            // A restart on a schema that is already current skips Flyway's 0.3 to 0.5 s; anything
+            // else (a new file, a pending, failed or changed script) is Flyway's, as always.
+            if (!MigrationHistory.isCurrent(pool, SqliteDatabase.class.getClassLoader(), MIGRATIONS)) {
+                Flyway.configure()
+                        .dataSource(pool)
+                        .locations("classpath:" + MIGRATIONS)
+                        .load()
+                        .migrate();
+            }
         } catch (RuntimeException e) {
             pool.close();
             throw new StoreException(StoreException.Kind.FAILED, "cannot migrate " + file + ": " + e.getMessage(), e);
