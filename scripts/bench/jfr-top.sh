@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # jfr-top.sh FILE.jfr [N]: where the CPU samples of a JFR recording fall. Prints the N (default
 # 25) hottest top frames and the share of samples whose stack passes through each area.
-set -euo pipefail
+set -eu   # no pipefail: head closing the pipe early is how the listing ends
 FILE=$1; N=${2:-25}
 TMP=$(mktemp)
 jfr print --events jdk.ExecutionSample --stack-depth 64 "$FILE" >"$TMP"
