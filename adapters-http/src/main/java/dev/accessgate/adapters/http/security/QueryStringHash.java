@@ -22,8 +22,8 @@ import java.util.TreeMap;
  *       path (as configured, with its trailing slash if any) is cut off when the path starts
  *       with it, by plain prefix as the library does; empty becomes {@code /}; {@code &}
  *       becomes {@code %26}; a leading {@code /} is added and one trailing {@code /} removed;</li>
- *   <li>query: the first 1,000 {@code &}-separated pairs, decoded as Node's
- *       {@code querystring} does (see {@link #decode}); the {@code jwt} (and
+ *   <li>query: the first 1,000 {@code &}-separated pairs, read and decoded as Node's
+ *       {@code querystring} does (see {@link #nodeQueryPairs}); the {@code jwt} (and
  *       {@code __proto__}) parameter dropped; names sorted; repeated values sorted and joined
  *       with {@code ,}; names and values encoded as RFC 3986 (everything but
  *       {@code A-Z a-z 0-9 - . _ ~} percent-encoded as UTF-8, upper-case hex).</li>
@@ -100,17 +100,8 @@ public final class QueryStringHash {
 
     static String canonicalQuery(String rawQuery) {
         Map<String, List<String>> params = new TreeMap<>();
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            String[] pairs = rawQuery.split("&", -1);
-            for (String pair : java.util.Arrays.copyOf(pairs, Math.min(pairs.length, MAX_PAIRS))) {
-                if (pair.isEmpty()) {
-                    continue;
-                }
-                int eq = pair.indexOf('=');
-                String name = decode(eq < 0 ? pair : pair.substring(0, eq));
-                String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
-                params.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
-            }
+        for (String[] pair : nodeQueryPairs(rawQuery)) {
+            params.computeIfAbsent(pair[0], n -> new ArrayList<>()).add(pair[1]);
         }
         params.remove("jwt");
         params.remove("__proto__");
@@ -126,27 +117,134 @@ public final class QueryStringHash {
     }
 
     /**
-     * A name or value as Node's {@code querystring.parse} decodes it: {@code +} is a space;
-     * text without a valid {@code %XX} escape is kept as it is; otherwise it is decoded like
-     * {@code decodeURIComponent}, and where that fails (a stray {@code %}, bad UTF-8) byte by
-     * byte, each other character cut to its low 8 bits, bad UTF-8 becoming U+FFFD.
+     * The name and value of each pair, in order, exactly as Node's {@code querystring.parse}
+     * (separator {@code &}, {@code =}, at most 1,000 pairs) reads them. It is a port of that
+     * loop, because which names and values get decoded depends on its scan: a name or value is
+     * decoded only once a valid {@code %XX} was seen for it, and after a name's first escape the
+     * scan goes on looking for one on the value's behalf, so {@code %C3%A9=%\u00e9} decodes the
+     * value (a stray {@code %} then makes Node decode byte by byte, mangling the {@code \u00e9}).
      */
-    static String decode(String raw) {
-        String text = raw.replace('+', ' ');
-        if (!hasValidEscape(text)) {
-            return text;
+    static List<String[]> nodeQueryPairs(String qs) {
+        List<String[]> pairs = new ArrayList<>();
+        if (qs == null || qs.isEmpty()) {
+            return pairs;
         }
-        String strict = decodeUriComponent(text);
-        return strict != null ? strict : unescapeBuffer(text);
-    }
-
-    private static boolean hasValidEscape(String text) {
-        for (int i = 0; i + 2 < text.length(); i++) {
-            if (text.charAt(i) == '%' && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
-                return true;
+        int left = MAX_PAIRS;
+        int lastPos = 0;
+        boolean inValue = false;
+        StringBuilder key = new StringBuilder();
+        StringBuilder value = new StringBuilder();
+        boolean keyEncoded = false;
+        boolean valEncoded = false;
+        int encodeCheck = 0;
+        for (int i = 0; i < qs.length(); i++) {
+            char code = qs.charAt(i);
+            if (code == '&') {
+                if (!inValue) {
+                    if (lastPos < i) {
+                        key.append(qs, lastPos, i);
+                    } else if (key.length() == 0) {
+                        // an empty pair still counts against the limit
+                        if (--left == 0) {
+                            return pairs;
+                        }
+                        lastPos = i + 1;
+                        continue;
+                    }
+                } else if (lastPos < i) {
+                    value.append(qs, lastPos, i);
+                }
+                pairs.add(nodePair(key, value, keyEncoded, valEncoded));
+                if (--left == 0) {
+                    return pairs;
+                }
+                keyEncoded = false;
+                valEncoded = false;
+                key.setLength(0);
+                value.setLength(0);
+                encodeCheck = 0;
+                lastPos = i + 1;
+                inValue = false;
+                continue;
+            }
+            if (!inValue) {
+                if (code == '=') {
+                    if (lastPos < i) {
+                        key.append(qs, lastPos, i);
+                    }
+                    inValue = true;
+                    encodeCheck = 0;
+                    lastPos = i + 1;
+                    continue;
+                }
+                if (!keyEncoded) {
+                    if (code == '%') {
+                        encodeCheck = 1;
+                        continue;
+                    } else if (encodeCheck > 0) {
+                        if (hex(code) >= 0) {
+                            if (++encodeCheck == 3) {
+                                keyEncoded = true;
+                            }
+                            continue;
+                        }
+                        encodeCheck = 0;
+                    }
+                }
+                if (code == '+') {
+                    if (lastPos < i) {
+                        key.append(qs, lastPos, i);
+                    }
+                    key.append(' ');
+                    lastPos = i + 1;
+                    continue;
+                }
+            }
+            // Node runs this for the name's characters too (once the name is known encoded).
+            if (code == '+') {
+                if (lastPos < i) {
+                    value.append(qs, lastPos, i);
+                }
+                value.append(' ');
+                lastPos = i + 1;
+            } else if (!valEncoded) {
+                if (code == '%') {
+                    encodeCheck = 1;
+                } else if (encodeCheck > 0) {
+                    if (hex(code) >= 0) {
+                        if (++encodeCheck == 3) {
+                            valEncoded = true;
+                        }
+                    } else {
+                        encodeCheck = 0;
+                    }
+                }
             }
         }
-        return false;
+        if (lastPos < qs.length()) {
+            (inValue ? value : key).append(qs, lastPos, qs.length());
+        } else if (!inValue && key.length() == 0) {
+            return pairs;
+        }
+        pairs.add(nodePair(key, value, keyEncoded, valEncoded));
+        return pairs;
+    }
+
+    private static String[] nodePair(CharSequence key, CharSequence value, boolean keyEncoded, boolean valEncoded) {
+        String name = key.toString();
+        String text = value.toString();
+        return new String[] {keyEncoded && !name.isEmpty() ? unescape(name) : name,
+            valEncoded && !text.isEmpty() ? unescape(text) : text};
+    }
+
+    /**
+     * Node's {@code querystring.unescape}: {@code decodeURIComponent}, and where that fails (a
+     * stray {@code %}, bad UTF-8) byte by byte, each other character cut to its low 8 bits, bad
+     * UTF-8 becoming U+FFFD.
+     */
+    private static String unescape(String text) {
+        String strict = decodeUriComponent(text);
+        return strict != null ? strict : unescapeBuffer(text);
     }
 
     /** JavaScript's {@code decodeURIComponent}, or null where it would throw. */
